@@ -1,0 +1,80 @@
+// One error family for the whole hub. The HTTP edge maps `kind` to a status in exactly one place;
+// messages here are safe to show: they never carry report text, names or receipt codes.
+import type { Label } from "./taxonomy";
+
+export type ErrorKind =
+  | "validation"
+  | "not-found"
+  | "conflict"
+  | "forbidden"
+  | "rate-limited"
+  | "integrity"
+  | "unavailable";
+
+export class HubError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly userMessage: Label,
+    options?: { cause?: unknown },
+  ) {
+    super(`${kind}: ${userMessage.en}`, options);
+    this.name = "HubError";
+  }
+}
+
+export interface FieldIssue {
+  /** The form field name, so a page can link the message to its field. */
+  field: string;
+  message: Label;
+}
+
+export class ValidationError extends HubError {
+  constructor(readonly issues: FieldIssue[]) {
+    super("validation", {
+      nl: "Niet alle velden zijn goed ingevuld.",
+      en: "Some fields are not filled in correctly.",
+    });
+    this.name = "ValidationError";
+  }
+}
+
+export class NotFoundError extends HubError {
+  constructor(message: Label = { nl: "Niet gevonden.", en: "Not found." }) {
+    super("not-found", message);
+    this.name = "NotFoundError";
+  }
+}
+
+export class ConflictError extends HubError {
+  constructor(
+    message: Label = {
+      nl: "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw.",
+      en: "Someone else changed this meanwhile. Reload the page.",
+    },
+  ) {
+    super("conflict", message);
+    this.name = "ConflictError";
+  }
+}
+
+/** Sealed data that cannot be opened: wrong member, wrong case, tampered bytes, or an unknown format. */
+export class IntegrityError extends HubError {
+  constructor(
+    readonly reason: "wrong-context-or-tampered" | "unknown-format" | "missing-key",
+    options?: { cause?: unknown },
+  ) {
+    super("integrity", { nl: "Deze gegevens kunnen niet worden geopend.", en: "This data cannot be opened." }, options);
+    this.name = "IntegrityError";
+  }
+}
+
+export class UnavailableError extends HubError {
+  constructor(options?: { cause?: unknown }) {
+    super(
+      "unavailable",
+      { nl: "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.", en: "The service is temporarily unavailable. Try again later." },
+      options,
+    );
+    this.name = "UnavailableError";
+  }
+}

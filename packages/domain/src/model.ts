@@ -1,0 +1,129 @@
+// Entities of DESIGN §2 as zod schemas; the types are inferred from them.
+// zod/mini (≈13 KiB) instead of full zod (≈440 KiB): the api Lambda bundle has a budget of 800 KiB.
+import * as z from "zod/mini";
+import { CategoryCodeSchema, Channels, Relations, ReporterTypes, SubcategoryCodeSchema, Tracks } from "./taxonomy";
+
+const slug = (max: number) => z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/), z.maxLength(max));
+
+export const MemberIdSchema = slug(40);
+export type MemberId = z.infer<typeof MemberIdSchema>;
+export const DeskIdSchema = slug(60);
+export type DeskId = z.infer<typeof DeskIdSchema>;
+/** 26 Crockford base32 characters (130 bits of randomness), never derived from report content. */
+export const CaseIdSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
+export type CaseId = z.infer<typeof CaseIdSchema>;
+export const IsoDateTimeSchema = z.iso.datetime();
+
+/** The hub itself is a tenant too: regional intake holds reports whose organisation is unknown, under the hub's own key. */
+export const MemberKindSchema = z.enum(["gemeente", "gr", "regio"]);
+export type MemberKind = z.infer<typeof MemberKindSchema>;
+
+export const DeskTypeSchema = z.enum(["vp", "integriteit", "bestuurlijk", "intake"]);
+export type DeskType = z.infer<typeof DeskTypeSchema>;
+
+export const MemberSchema = z.object({
+  id: MemberIdSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  kind: MemberKindSchema,
+  /** Headcount in fte, for rates per 1,000 fte. */
+  fte: z.number().check(z.nonnegative(), z.maximum(100_000)),
+  /** Which desk receives each route for this member; a desk of another member when the member shares or delegates. */
+  routes: z.object({
+    vp: z.optional(DeskIdSchema),
+    integriteit: DeskIdSchema,
+    bestuurlijk: z.optional(DeskIdSchema),
+  }),
+  retentionYears: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+  version: z.number().check(z.int(), z.minimum(1)),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const DeskSchema = z.object({
+  id: DeskIdSchema,
+  type: DeskTypeSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  /** The member the desk belongs to (the hub's `regio` for intake). */
+  owner: MemberIdSchema,
+  /** Members whose cases this desk handles: a shared external VP or a delegated integrity bureau serves several. */
+  serves: z.array(MemberIdSchema).check(z.minLength(1)),
+  version: z.number().check(z.int(), z.minimum(1)),
+});
+export type Desk = z.infer<typeof DeskSchema>;
+
+/** Case states of DESIGN §2; the guarded transitions between them come with the desk workspace. */
+export const CaseStateSchema = z.enum([
+  "ontvangen",
+  "bevestigd",
+  "triage",
+  "vooronderzoek",
+  "feitenonderzoek",
+  "rapport",
+  "besluit",
+  "maatregel",
+  "afdoening-lijn",
+  "doorverwezen",
+  "gesloten",
+]);
+export type CaseState = z.infer<typeof CaseStateSchema>;
+
+/** An advice contact goes to the VP and is not a case; a melding is. */
+export const CaseKindSchema = z.enum(["melding", "advies"]);
+export type CaseKind = z.infer<typeof CaseKindSchema>;
+
+export const HistoryEntrySchema = z.object({
+  at: IsoDateTimeSchema,
+  state: CaseStateSchema,
+  /** `melder`, `systeem`, or a staff id: never a name. */
+  by: z.string().check(z.maxLength(80)),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const WrappedKeySchema = z.object({
+  /** The member key that wrapped the data key (a KMS key ARN or the local key's id). */
+  keyId: z.string().check(z.minLength(1), z.maxLength(2048)),
+  blob: z.instanceof(Uint8Array),
+});
+export type WrappedKey = z.infer<typeof WrappedKeySchema>;
+
+export const ReasonSchema = z.object({ nl: z.string(), en: z.string() });
+
+/**
+ * A case as stored: metadata in clear for queues and statistics, everything a person wrote sealed in `content`
+ * under the case's data key, which is wrapped by the member's key.
+ */
+export const CaseRecordSchema = z.object({
+  id: CaseIdSchema,
+  member: MemberIdSchema,
+  desk: DeskIdSchema,
+  kind: CaseKindSchema,
+  track: Tracks.schema,
+  state: CaseStateSchema,
+  channel: Channels.schema,
+  categories: z.array(CategoryCodeSchema),
+  subcategories: z.array(SubcategoryCodeSchema),
+  relation: Relations.schema,
+  reporterType: ReporterTypes.schema,
+  receivedAt: IsoDateTimeSchema,
+  ackDueAt: IsoDateTimeSchema,
+  feedbackDueAt: IsoDateTimeSchema,
+  routeReasons: z.array(ReasonSchema),
+  receipt: z.object({ locator: z.string(), hash: z.string() }),
+  dataKey: WrappedKeySchema,
+  content: z.instanceof(Uint8Array),
+  history: z.array(HistoryEntrySchema),
+  /** Optimistic concurrency: every write expects the version it read. */
+  version: z.number().check(z.int(), z.minimum(1)),
+});
+export type CaseRecord = z.infer<typeof CaseRecordSchema>;
+
+/** What a desk's queue shows: metadata only, nothing that needs decryption. */
+export type CaseSummary = Pick<
+  CaseRecord,
+  "id" | "member" | "desk" | "kind" | "track" | "state" | "categories" | "receivedAt" | "ackDueAt" | "feedbackDueAt" | "version"
+>;
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; absent on the last page. */
+  cursor?: string;
+}

@@ -1,0 +1,68 @@
+// Ports: what the domain needs from the outside world. Adapters implement them; wiring files choose them.
+// Every call that touches a member's data names the member explicitly.
+import type { CaseId, CaseRecord, CaseSummary, Desk, DeskId, Member, MemberId, Page, WrappedKey } from "./model";
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  caseId(): CaseId;
+}
+
+/** The encryption context bound to every data key and every ciphertext of a case. */
+export interface KeyContext {
+  member: MemberId;
+  caseId: CaseId;
+}
+
+/** The member's own key (AWS KMS or a local key file) that wraps data keys; it never leaves its keyring. */
+export interface MemberKeyring {
+  generateDataKey(ctx: KeyContext): Promise<{ plaintext: Uint8Array; wrapped: WrappedKey }>;
+  unwrapDataKey(ctx: KeyContext, wrapped: WrappedKey): Promise<Uint8Array>;
+}
+
+/** Envelope encryption of a case's content: a fresh data key per case, the context as additional data. */
+export interface CaseSealer {
+  sealNew(ctx: KeyContext, plaintext: Uint8Array): Promise<{ dataKey: WrappedKey; envelope: Uint8Array }>;
+  open(ctx: KeyContext, dataKey: WrappedKey, envelope: Uint8Array): Promise<Uint8Array>;
+}
+
+export interface IssuedReceipt {
+  /** Shown to the reporter once, in groups; never stored, logged or put in a URL. */
+  code: string;
+  /** Non-secret part of the code, used to find the case. */
+  locator: string;
+  /** Slow hash of the secret part. */
+  hash: string;
+}
+
+export interface ReceiptCodes {
+  issue(): Promise<IssuedReceipt>;
+  /** Reads what a person typed (any case, spaces, dashes, look-alike characters); undefined when it cannot be a code. */
+  parse(input: string): { locator: string; secret: string } | undefined;
+  /** Constant-time comparison against the stored slow hash. */
+  verify(secret: string, hash: string): Promise<boolean>;
+}
+
+export interface CaseStore {
+  /** Conditional: never overwrites an existing case; throws ConflictError if the id exists. */
+  createCase(record: CaseRecord): Promise<void>;
+  getCase(member: MemberId, caseId: CaseId): Promise<CaseRecord | undefined>;
+  /** Replaces the case if its stored version is `record.version - 1`; otherwise throws ConflictError. */
+  updateCase(record: CaseRecord): Promise<void>;
+  /** Cases carrying this receipt locator (a locator may, rarely, be shared: the secret tells them apart). */
+  findByReceiptLocator(locator: string): Promise<CaseRecord[]>;
+  /** One member's cases on a desk, the first due first. Metadata only. */
+  listDeskQueue(member: MemberId, desk: DeskId, page: { limit: number; cursor?: string }): Promise<Page<CaseSummary>>;
+}
+
+export interface RegionStore {
+  getMember(member: MemberId): Promise<Member | undefined>;
+  listMembers(): Promise<Member[]>;
+  /** Create (version 1) or replace the stored version `member.version - 1`. */
+  putMember(member: Member): Promise<void>;
+  getDesk(desk: DeskId): Promise<Desk | undefined>;
+  listDesks(): Promise<Desk[]>;
+  putDesk(desk: Desk): Promise<void>;
+}
