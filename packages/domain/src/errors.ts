@@ -7,6 +7,7 @@ export type ErrorKind =
   | "not-found"
   | "conflict"
   | "forbidden"
+  | "too-large"
   | "rate-limited"
   | "integrity"
   | "unavailable";
@@ -76,5 +77,15 @@ export class UnavailableError extends HubError {
       options,
     );
     this.name = "UnavailableError";
+  }
+}
+
+export class TooLargeError extends HubError {
+  constructor() {
+    super("too-large", {
+      nl: "Wat u verstuurt is te groot. Maak de tekst korter en probeer het opnieuw.",
+      en: "What you are sending is too large. Shorten the text and try again.",
+    });
+    this.name = "TooLargeError";
   }
 }

@@ -13,6 +13,7 @@ export type DeskId = z.infer<typeof DeskIdSchema>;
 export const CaseIdSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
 export type CaseId = z.infer<typeof CaseIdSchema>;
 export const IsoDateTimeSchema = z.iso.datetime();
+const BytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array);
 
 /** The hub itself is a tenant too: regional intake holds reports whose organisation is unknown, under the hub's own key. */
 export const MemberKindSchema = z.enum(["gemeente", "gr", "regio"]);
@@ -81,7 +82,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export const WrappedKeySchema = z.object({
   /** The member key that wrapped the data key (a KMS key ARN or the local key's id). */
   keyId: z.string().check(z.minLength(1), z.maxLength(2048)),
-  blob: z.instanceof(Uint8Array),
+  blob: BytesSchema,
 });
 export type WrappedKey = z.infer<typeof WrappedKeySchema>;
 
@@ -109,7 +110,7 @@ export const CaseRecordSchema = z.object({
   routeReasons: z.array(ReasonSchema),
   receipt: z.object({ locator: z.string(), hash: z.string() }),
   dataKey: WrappedKeySchema,
-  content: z.instanceof(Uint8Array),
+  content: BytesSchema,
   history: z.array(HistoryEntrySchema),
   /** Optimistic concurrency: every write expects the version it read. */
   version: z.number().check(z.int(), z.minimum(1)),

@@ -1,0 +1,157 @@
+// The hub's HTTP application: server-rendered pages and a small JSON surface. Everything it needs comes in `deps`;
+// the Lambda entry and the local runner choose the adapters.
+import { followUp, type ReportDeps, submitReport, TooLargeError, ValidationError } from "@meldpunt/domain";
+import {
+  errorsByField,
+  FollowUpPage,
+  HomePage,
+  type Lang,
+  langOf,
+  MessagePage,
+  ReceiptPage,
+  ReportFormPage,
+  type ReportFormValues,
+  StatusPage,
+  T,
+  tr,
+} from "@meldpunt/web";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Child } from "hono/jsx";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { logFields, toProblem } from "./http-errors";
+import type { Asset } from "@meldpunt/web/assets";
+import type { Logger } from "@aws-lambda-powertools/logger";
+
+/** Structured logs (Powertools); they carry ids and codes, never report text, names or receipt codes. */
+export type AppLogger = Pick<Logger, "error">;
+
+export interface AppDeps extends ReportDeps {
+  logger: AppLogger;
+  /** Served under /assets/ by the local runner; in the cloud CloudFront serves them from S3. */
+  assets?: ReadonlyMap<string, Asset>;
+}
+
+type Env = { Variables: { lang: Lang; requestId: string } };
+
+/** Forms carry text only; the report form's text is bounded far below this. */
+const MAX_FORM_BYTES = 256 * 1024;
+
+export function createApp(deps: AppDeps): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      // Everything comes from the hub itself: no third-party request can leave any page.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "no-referrer",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set("lang", langOf(c.req.query("lang")));
+    await next();
+    // Pages may show a receipt code or report text: no cache anywhere may keep them.
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
+
+  // No access log for reporter routes: precise timing of an anonymous reporter is not recorded (DESIGN §3).
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) deps.logger.error("request failed", { requestId: c.get("requestId"), status: problem.status, ...logFields(error) });
+    if (wantsJson(c)) return c.json({ error: { kind: problem.kind, message: problem.message } }, problem.status);
+    const lang = c.get("lang") ?? "nl";
+    const title = problem.status === 413 ? tr(lang, T.tooLargeTitle) : tr(lang, T.errorTitle);
+    return page(c, <MessagePage lang={lang} title={title} message={tr(lang, problem.message)} />, problem.status);
+  });
+  app.notFound((c) => {
+    const lang = c.get("lang") ?? "nl";
+    if (wantsJson(c)) return c.json({ error: { kind: "not-found", message: { nl: "Niet gevonden.", en: "Not found." } } }, 404);
+    return page(c, <MessagePage lang={lang} title={tr(lang, T.notFoundTitle)} />, 404);
+  });
+
+  const limitForm = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: () => {
+      throw new TooLargeError();
+    },
+  });
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+
+  app.get("/", (c) => page(c, <HomePage lang={c.get("lang")} />));
+
+  app.get("/melden", async (c) => page(c, <ReportFormPage lang={c.get("lang")} members={await deps.region.listMembers()} />));
+
+  app.post("/melden", limitForm, async (c) => {
+    const lang = c.get("lang");
+    const values = await formText(c, ["member", "category", "description"]);
+    try {
+      const report = await submitReport(deps, values);
+      return page(c, <ReceiptPage lang={lang} report={report} />);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const members = await deps.region.listMembers();
+      return page(c, <ReportFormPage lang={lang} members={members} values={values as ReportFormValues} errors={errorsByField(lang, error.issues)} />, toProblem(error).status);
+    }
+  });
+
+  app.get("/opvolgen", (c) => page(c, <FollowUpPage lang={c.get("lang")} />));
+
+  app.post("/opvolgen", limitForm, async (c) => {
+    const lang = c.get("lang");
+    const { code } = await formText(c, ["code"]);
+    try {
+      const status = await followUp(deps, code);
+      return page(c, <StatusPage lang={lang} status={status} />);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return page(c, <FollowUpPage lang={lang} errors={errorsByField(lang, error.issues)} />, toProblem(error).status);
+    }
+  });
+
+  app.get("/assets/:name", (c) => {
+    const asset = deps.assets?.get(c.req.param("name"));
+    if (!asset) return c.notFound();
+    return c.body(asset.body, 200, { "Content-Type": asset.contentType, "Cache-Control": "public, max-age=3600" });
+  });
+
+  return app;
+}
+
+function wantsJson(c: Context): boolean {
+  return c.req.path === "/health" || c.req.path.startsWith("/api/") || !(c.req.header("Accept") ?? "").includes("text/html");
+}
+
+function page(c: Context, body: Child, status: ContentfulStatusCode = 200) {
+  return c.html(`<!doctype html>${body}`, status);
+}
+
+/** The named text fields of a urlencoded or multipart form; anything else (files, repeated fields) is dropped. */
+async function formText<K extends string>(c: Context, names: K[]): Promise<Partial<Record<K, string>>> {
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody();
+  } catch (error) {
+    if (error instanceof TooLargeError) throw error;
+    throw new ValidationError([{ field: "form", message: { nl: "Het formulier kon niet worden gelezen.", en: "The form could not be read." } }]);
+  }
+  const values: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const value = body[name];
+    if (typeof value === "string") values[name] = value;
+  }
+  return values;
+}

@@ -1,0 +1,28 @@
+// Legal deadlines of DESIGN §2 (Wbk): acknowledge within 7 days, feedback within 3 months of the acknowledgement.
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const ACK_DAYS = 7;
+export const FEEDBACK_MONTHS = 3;
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** Calendar months in UTC; the 31st plus one month ends on the last day of the shorter month, never spills over. */
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date.getTime());
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
+}
+
+/**
+ * Deadlines of a newly received report. A web report is acknowledged automatically on receipt, so feedback is due
+ * three months after receipt; the desk workspace moves `feedbackDueAt` when an oral report is acknowledged later.
+ */
+export function initialDeadlines(receivedAt: Date): { ackDueAt: Date; feedbackDueAt: Date } {
+  return { ackDueAt: addDays(receivedAt, ACK_DAYS), feedbackDueAt: addMonths(receivedAt, FEEDBACK_MONTHS) };
+}

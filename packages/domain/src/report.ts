@@ -1,0 +1,34 @@
+// What a reporter submits, and the part of it that is sealed.
+import * as z from "zod/mini";
+import { MemberIdSchema } from "./model";
+import { CategoryCodeSchema } from "./taxonomy";
+
+/** Chosen by a reporter who does not know which organisation it concerns: regional intake takes it. */
+export const UNKNOWN_MEMBER = "onbekend";
+/** The hub's own tenant: it owns the regional intake desk and the key for reports held there. */
+export const HUB_MEMBER_ID = "regio";
+
+/** Bounded so that a case, with later messages, stays far below DynamoDB's 400 KB item limit. */
+export const MAX_DESCRIPTION = 20_000;
+
+export const ReportSubmissionSchema = z.object({
+  member: z.union([z.literal(UNKNOWN_MEMBER), MemberIdSchema]),
+  category: CategoryCodeSchema,
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_DESCRIPTION)),
+});
+export type ReportSubmission = z.infer<typeof ReportSubmissionSchema>;
+
+/** Sealed under the case's data key; never stored or logged in clear. */
+export const ReportContentSchema = z.object({
+  v: z.literal(1),
+  description: z.string(),
+});
+export type ReportContent = z.infer<typeof ReportContentSchema>;
+
+export function encodeContent(content: Omit<ReportContent, "v">): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ v: 1, ...content }));
+}
+
+export function decodeContent(bytes: Uint8Array): ReportContent {
+  return z.parse(ReportContentSchema, JSON.parse(new TextDecoder().decode(bytes)));
+}

@@ -1,0 +1,77 @@
+// Use case: a reporter submits a report through the web form.
+import { initialDeadlines } from "./deadlines";
+import { UnavailableError, ValidationError } from "./errors";
+import type { CaseRecord, Desk, Member } from "./model";
+import type { CaseSealer, CaseStore, Clock, IdGenerator, ReceiptCodes, RegionStore } from "./ports";
+import { encodeContent, HUB_MEMBER_ID, ReportSubmissionSchema, UNKNOWN_MEMBER } from "./report";
+import { routeReport } from "./routing";
+import type { Label } from "./taxonomy";
+import { parseOrThrow } from "./validation";
+
+export interface ReportDeps {
+  cases: CaseStore;
+  region: RegionStore;
+  sealer: CaseSealer;
+  receipts: ReceiptCodes;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface SubmittedReport {
+  /** Shown once; the hub keeps only its slow hash. */
+  receiptCode: string;
+  member: Member;
+  desk: Desk;
+  reasons: Label[];
+  receivedAt: Date;
+  ackDueAt: Date;
+  feedbackDueAt: Date;
+}
+
+/** Validates, routes, seals and stores a report in one conditional write: either the whole report is stored or nothing. */
+export async function submitReport(deps: ReportDeps, raw: unknown): Promise<SubmittedReport> {
+  const input = parseOrThrow(ReportSubmissionSchema, raw);
+  const member = await deps.region.getMember(input.member === UNKNOWN_MEMBER ? HUB_MEMBER_ID : input.member);
+  if (!member || (member.id === HUB_MEMBER_ID && input.member !== UNKNOWN_MEMBER)) {
+    throw new ValidationError([
+      { field: "member", message: { nl: "Kies een organisatie uit de lijst.", en: "Choose an organisation from the list." } },
+    ]);
+  }
+  const desk = await deps.region.getDesk(member.routes.integriteit);
+  // A member without a reachable desk is a configuration fault, not the reporter's; nothing is stored.
+  if (!desk) throw new UnavailableError();
+  const route = routeReport({ member, desk, category: input.category });
+
+  const caseId = deps.ids.caseId();
+  const receivedAt = deps.clock.now();
+  const { ackDueAt, feedbackDueAt } = initialDeadlines(receivedAt);
+  const receipt = await deps.receipts.issue();
+  const { dataKey, envelope } = await deps.sealer.sealNew(
+    { member: member.id, caseId },
+    encodeContent({ description: input.description }),
+  );
+  const record: CaseRecord = {
+    id: caseId,
+    member: member.id,
+    desk: route.desk.id,
+    kind: route.kind,
+    track: route.track,
+    state: "ontvangen",
+    channel: "webformulier",
+    categories: [input.category],
+    subcategories: [],
+    relation: "onbekend",
+    reporterType: "anders",
+    receivedAt: receivedAt.toISOString(),
+    ackDueAt: ackDueAt.toISOString(),
+    feedbackDueAt: feedbackDueAt.toISOString(),
+    routeReasons: route.reasons,
+    receipt: { locator: receipt.locator, hash: receipt.hash },
+    dataKey,
+    content: envelope,
+    history: [{ at: receivedAt.toISOString(), state: "ontvangen", by: "melder" }],
+    version: 1,
+  };
+  await deps.cases.createCase(record);
+  return { receiptCode: receipt.code, member, desk: route.desk, reasons: route.reasons, receivedAt, ackDueAt, feedbackDueAt };
+}

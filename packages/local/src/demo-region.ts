@@ -1,0 +1,93 @@
+// The demo region of DESIGN §6: West-Friesland. Headcounts are illustrative.
+// Arrangements: SED-organisatie and Westfries Archief share the region's external vertrouwenspersoon;
+// Westfries Archief has no bureau of its own and delegates integrity reports to the Hoorn BI.
+import { type Desk, HUB_MEMBER_ID, type Member } from "@meldpunt/domain";
+
+const MUNICIPALITIES: [id: string, name: string, fte: number][] = [
+  ["hoorn", "Gemeente Hoorn", 820],
+  ["enkhuizen", "Gemeente Enkhuizen", 210],
+  ["medemblik", "Gemeente Medemblik", 390],
+  ["koggenland", "Gemeente Koggenland", 180],
+  ["drechterland", "Gemeente Drechterland", 95],
+  ["stede-broec", "Gemeente Stede Broec", 110],
+  ["opmeer", "Gemeente Opmeer", 120],
+];
+
+const SHARED_VP = "regio-vp-extern";
+
+function desk(id: string, type: Desk["type"], name: string, owner: string, serves: string[] = [owner]): Desk {
+  return { id, type, name, owner, serves, version: 1 };
+}
+
+export function demoRegion(): { members: Member[]; desks: Desk[] } {
+  const members: Member[] = [];
+  const desks: Desk[] = [
+    desk("regio-intake", "intake", "Regionale intake", HUB_MEMBER_ID),
+    desk(SHARED_VP, "vp", "Externe vertrouwenspersoon West-Friesland", HUB_MEMBER_ID, ["sed", "westfries-archief"]),
+  ];
+  members.push({
+    id: HUB_MEMBER_ID,
+    name: "Gemeenschappelijk Meldpunt West-Friesland",
+    kind: "regio",
+    fte: 0,
+    routes: { integriteit: "regio-intake" },
+    retentionYears: 10,
+    version: 1,
+  });
+
+  for (const [id, name, fte] of MUNICIPALITIES) {
+    const short = name.replace("Gemeente ", "");
+    desks.push(
+      desk(`${id}-vp`, "vp", `Vertrouwenspersoon ${short}`, id),
+      id === "hoorn"
+        ? desk("hoorn-integriteit", "integriteit", "Bureau Integriteit Hoorn", id, ["hoorn", "westfries-archief"])
+        : desk(`${id}-integriteit`, "integriteit", `Integriteitscoördinator ${short}`, id),
+      desk(`${id}-bestuurlijk`, "bestuurlijk", `Bestuurlijke integriteit ${short} (burgemeester)`, id),
+    );
+    members.push({
+      id,
+      name,
+      kind: "gemeente",
+      fte,
+      routes: { vp: `${id}-vp`, integriteit: `${id}-integriteit`, bestuurlijk: `${id}-bestuurlijk` },
+      retentionYears: 10,
+      version: 1,
+    });
+  }
+
+  desks.push(desk("sed-integriteit", "integriteit", "Integriteitscoördinator SED-organisatie", "sed"));
+  members.push(
+    {
+      id: "sed",
+      name: "SED-organisatie",
+      kind: "gr",
+      fte: 560,
+      routes: { vp: SHARED_VP, integriteit: "sed-integriteit" },
+      retentionYears: 10,
+      version: 1,
+    },
+    {
+      id: "westfries-archief",
+      name: "Westfries Archief",
+      kind: "gr",
+      fte: 35,
+      routes: { vp: SHARED_VP, integriteit: "hoorn-integriteit" },
+      retentionYears: 20,
+      version: 1,
+    },
+  );
+  desks.push(
+    desk("odnhn-vp", "vp", "Vertrouwenspersoon Omgevingsdienst Noord-Holland Noord", "odnhn"),
+    desk("odnhn-integriteit", "integriteit", "Integriteitscoördinator Omgevingsdienst Noord-Holland Noord", "odnhn"),
+  );
+  members.push({
+    id: "odnhn",
+    name: "Omgevingsdienst Noord-Holland Noord",
+    kind: "gr",
+    fte: 240,
+    routes: { vp: "odnhn-vp", integriteit: "odnhn-integriteit" },
+    retentionYears: 10,
+    version: 1,
+  });
+  return { members, desks };
+}

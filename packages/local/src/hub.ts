@@ -1,0 +1,79 @@
+// The whole hub on one machine: dynalite persisted under the data folder, local member keys, the demo region,
+// and the app on @hono/node-server. Used by `pnpm start`, the end-to-end tests and the benchmarks alike.
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { serve } from "@hono/node-server";
+import { type AppDeps, createApp } from "@meldpunt/api";
+import { createEnvelopeSealer, createLocalKeyring, createRandomIds, createReceiptCodes } from "@meldpunt/crypto";
+import { createDynamoStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
+import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
+import { buildAssets } from "@meldpunt/web/assets";
+import { seedDemoRegion } from "./seed";
+
+export interface LocalHubOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** Lower scrypt cost for tests and benchmarks that do not measure it; the default is the production cost. */
+  scryptCost?: number;
+  logLevel?: "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT";
+}
+
+export interface LocalHub {
+  url: string;
+  dataDir: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await mkdir(join(dataDir, "dynamo"), { recursive: true, mode: 0o700 });
+  const dynamo = await startEmbeddedDynamo({ dir: join(dataDir, "dynamo") });
+  const client = embeddedDynamoClient(dynamo.endpoint);
+  try {
+    await ensureTable(client, TABLE_NAME_DEFAULT);
+    const store = createDynamoStore({ client, tableName: TABLE_NAME_DEFAULT });
+    const keyring = createLocalKeyring({ dir: join(dataDir, "keys") });
+    const { memberIds } = await seedDemoRegion(store.region);
+    for (const member of memberIds) await keyring.ensureMemberKey(member);
+
+    const deps: AppDeps = {
+      ...store,
+      sealer: createEnvelopeSealer(keyring),
+      receipts: createReceiptCodes(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+      ids: createRandomIds(),
+      clock: { now: () => new Date() },
+      logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),
+      assets: await buildAssets(),
+    };
+    const app = createApp(deps);
+    const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: options.host ?? "127.0.0.1" }, () => ready(s));
+      s.once("error", fail);
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
+    return {
+      url: `http://${host}:${port}`,
+      dataDir,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: TABLE_NAME_DEFAULT,
+      deps,
+      async close() {
+        await new Promise<void>((done) => server.close(() => done()));
+        client.destroy();
+        await dynamo.close();
+      },
+    };
+  } catch (error) {
+    client.destroy();
+    await dynamo.close();
+    throw error;
+  }
+}

@@ -1,0 +1,195 @@
+// The CaseStore and RegionStore ports on DynamoDB (AWS or the embedded dynalite: only the client's endpoint differs).
+// Every business write is one conditional single-item write; see docs/store.md.
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/client-dynamodb";
+import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
+import {
+  type CaseId,
+  type CaseRecord,
+  CaseRecordSchema,
+  type CaseStore,
+  type CaseSummary,
+  ConflictError,
+  type Desk,
+  type DeskId,
+  DeskSchema,
+  HubError,
+  type Member,
+  type MemberId,
+  MemberSchema,
+  type Page,
+  type RegionStore,
+  UnavailableError,
+  ValidationError,
+} from "@meldpunt/domain";
+import * as z from "zod/mini";
+import { caseItemKeys, caseKey, DESK_PREFIX, deskKey, MEMBER_PREFIX, memberKey, queuePartition, REGION_PK, receiptPartition } from "./keys";
+import { INDEXES, keyAttributeNames } from "./table";
+
+export interface DynamoStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+const KEY_ATTRIBUTES = new Set(keyAttributeNames());
+const MAX_PAGE = 100;
+/** Receipt locators are random; more than a handful of cases behind one would mean something is wrong. */
+const MAX_RECEIPT_CANDIDATES = 10;
+const SUMMARY_FIELDS = ["id", "member", "desk", "kind", "track", "state", "categories", "receivedAt", "ackDueAt", "feedbackDueAt", "version"] as const;
+
+export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { cases: CaseStore; region: RegionStore } {
+  async function send<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError();
+      if (error instanceof HubError) throw error;
+      throw new UnavailableError({ cause: error });
+    }
+  }
+
+  /** Writes an item guarded by its version: version 1 must be new, version n must replace version n-1. */
+  function putVersioned(item: Record<string, unknown>, version: number) {
+    const guard =
+      version === 1
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : { ConditionExpression: "#v = :prev", ExpressionAttributeNames: { "#v": "version" }, ExpressionAttributeValues: marshall({ ":prev": version - 1 }) };
+    return send(() => client.send(new PutItemCommand({ TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }), ...guard })));
+  }
+
+  async function getItem(key: { pk: string; sk: string }) {
+    const out = await send(() => client.send(new GetItemCommand({ TableName: tableName, Key: marshall(key), ConsistentRead: true })));
+    return out.Item ? withoutKeys(out.Item) : undefined;
+  }
+
+  async function queryAll(input: Omit<QueryCommandInput, "TableName">): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await send(() => client.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start })));
+      items.push(...(out.Items ?? []).map(withoutKeys));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  const caseItem = (record: CaseRecord) => ({ ...caseItemKeys(record), entity: "case", ...z.parse(CaseRecordSchema, record) });
+
+  const cases: CaseStore = {
+    async createCase(record) {
+      if (record.version !== 1) throw new ConflictError();
+      await putVersioned(caseItem(record), 1);
+    },
+    async getCase(member: MemberId, caseId: CaseId) {
+      const item = await getItem(caseKey(caseId));
+      // The member is part of the question: a case of another member is as absent as one that does not exist.
+      if (!item || item.member !== member) return undefined;
+      return z.parse(CaseRecordSchema, item);
+    },
+    async updateCase(record) {
+      if (record.version < 2) throw new ConflictError();
+      await putVersioned(caseItem(record), record.version);
+    },
+    async findByReceiptLocator(locator) {
+      const out = await send(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEXES.receipt.name,
+            KeyConditionExpression: "#pk = :pk",
+            ExpressionAttributeNames: { "#pk": INDEXES.receipt.partitionKey },
+            ExpressionAttributeValues: marshall({ ":pk": receiptPartition(locator) }),
+            Limit: MAX_RECEIPT_CANDIDATES,
+          }),
+        ),
+      );
+      return (out.Items ?? []).map((item) => z.parse(CaseRecordSchema, withoutKeys(item)));
+    },
+    async listDeskQueue(member: MemberId, desk: DeskId, page): Promise<Page<CaseSummary>> {
+      const partition = queuePartition(member, desk);
+      const names = Object.fromEntries(SUMMARY_FIELDS.map((f) => [`#${f}`, f]));
+      const out = await send(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEXES.queue.name,
+            KeyConditionExpression: "#gpk = :pk",
+            // Metadata only: the sealed content never leaves the table for a queue.
+            ProjectionExpression: Object.keys(names).join(", "),
+            ExpressionAttributeNames: { ...names, "#gpk": INDEXES.queue.partitionKey },
+            ExpressionAttributeValues: marshall({ ":pk": partition }),
+            Limit: Math.min(Math.max(1, Math.trunc(page.limit) || 1), MAX_PAGE),
+            ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, partition) : undefined,
+          }),
+        ),
+      );
+      const items = (out.Items ?? []).map((item) => unmarshall(item) as CaseSummary);
+      return out.LastEvaluatedKey ? { items, cursor: encodeCursor(out.LastEvaluatedKey) } : { items };
+    },
+  };
+
+  const region: RegionStore = {
+    async getMember(member) {
+      const item = await getItem(memberKey(member));
+      return item ? z.parse(MemberSchema, item) : undefined;
+    },
+    async listMembers() {
+      return (await queryRegion(MEMBER_PREFIX)).map((item) => z.parse(MemberSchema, item));
+    },
+    async putMember(member: Member) {
+      await putVersioned({ ...memberKey(member.id), entity: "member", ...z.parse(MemberSchema, member) }, member.version);
+    },
+    async getDesk(desk) {
+      const item = await getItem(deskKey(desk));
+      return item ? z.parse(DeskSchema, item) : undefined;
+    },
+    async listDesks() {
+      return (await queryRegion(DESK_PREFIX)).map((item) => z.parse(DeskSchema, item));
+    },
+    async putDesk(desk: Desk) {
+      await putVersioned({ ...deskKey(desk.id), entity: "desk", ...z.parse(DeskSchema, desk) }, desk.version);
+    },
+  };
+
+  function queryRegion(prefix: string) {
+    return queryAll({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: marshall({ ":pk": REGION_PK, ":prefix": prefix }),
+    });
+  }
+
+  return { cases, region };
+}
+
+function withoutKeys(item: Record<string, AttributeValue>): Record<string, unknown> {
+  const { entity: _entity, ...rest } = unmarshall(item);
+  return Object.fromEntries(Object.entries(rest).filter(([name]) => !KEY_ATTRIBUTES.has(name)));
+}
+
+/** DynamoDB refuses an empty string in a key attribute: such a cursor is invalid input, not an outage. */
+const CursorKeySchema = z.string().check(z.minLength(1));
+const CursorSchema = z.object({ pk: CursorKeySchema, sk: CursorKeySchema, gsi1pk: CursorKeySchema, gsi1sk: CursorKeySchema });
+
+function encodeCursor(key: Record<string, AttributeValue>): string {
+  return Buffer.from(JSON.stringify(unmarshall(key))).toString("base64url");
+}
+
+/** A cursor comes from a URL: it must be one this store wrote, for this very queue. */
+function decodeCursor(cursor: string, partition: string): Record<string, AttributeValue> {
+  const invalid = new ValidationError([{ field: "cursor", message: { nl: "Deze pagina bestaat niet.", en: "This page does not exist." } }]);
+  let parsed: z.infer<typeof CursorSchema>;
+  try {
+    parsed = z.parse(CursorSchema, JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw invalid;
+  }
+  if (parsed.gsi1pk !== partition || cursor.length > 1000) throw invalid;
+  return marshall(parsed);
+}

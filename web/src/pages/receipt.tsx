@@ -1,0 +1,43 @@
+import type { SubmittedReport } from "@meldpunt/domain";
+import { formatDate, href, type Lang, tr } from "../i18n";
+import { Layout } from "../layout";
+import { fill, T } from "../text";
+
+export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
+  const { lang, report } = props;
+  return (
+    <Layout lang={lang} title={tr(lang, T.receiptTitle)} path="/melden">
+      <h1 class="utrecht-heading-1">{tr(lang, T.receiptTitle)}</h1>
+      <div class="utrecht-alert utrecht-alert--warning" role="status">
+        <p class="utrecht-paragraph">{tr(lang, T.receiptSave)}</p>
+      </div>
+      <h2 class="utrecht-heading-2" id="receipt-code-label">
+        {tr(lang, T.receiptCodeLabel)}
+      </h2>
+      <p class="hub-receipt-code">
+        <code class="utrecht-code" data-testid="receipt-code">
+          {report.receiptCode}
+        </code>
+      </p>
+      <p class="utrecht-paragraph">{tr(lang, T.receiptPrint)}</p>
+
+      <h2 class="utrecht-heading-2">{tr(lang, T.whereTitle)}</h2>
+      <ul class="utrecht-unordered-list">
+        {report.reasons.map((reason) => (
+          <li class="utrecht-unordered-list__item">{tr(lang, reason)}</li>
+        ))}
+      </ul>
+
+      <h2 class="utrecht-heading-2">{tr(lang, T.nextTitle)}</h2>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">{fill(tr(lang, T.ackBy), { date: formatDate(lang, report.ackDueAt) })}</li>
+        <li class="utrecht-unordered-list__item">{fill(tr(lang, T.feedbackBy), { date: formatDate(lang, report.feedbackDueAt) })}</li>
+      </ul>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={href(lang, "/opvolgen")}>
+          {tr(lang, T.followUpLink)}
+        </a>
+      </p>
+    </Layout>
+  );
+}

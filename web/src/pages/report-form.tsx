@@ -1,0 +1,123 @@
+import { CATEGORY_CODES, MAX_DESCRIPTION, type Member, TAXONOMY, UNKNOWN_MEMBER } from "@meldpunt/domain";
+import { describedBy, ErrorSummary, type Errors, FieldError, Hint } from "../form";
+import { href, type Lang, tr } from "../i18n";
+import { Layout } from "../layout";
+import { T } from "../text";
+
+export interface ReportFormValues {
+  member?: string;
+  category?: string;
+  description?: string;
+}
+
+export function ReportFormPage(props: {
+  lang: Lang;
+  members: Pick<Member, "id" | "name" | "kind">[];
+  values?: ReportFormValues;
+  errors?: Errors;
+}) {
+  const { lang, members } = props;
+  const values = props.values ?? {};
+  const errors = props.errors ?? {};
+  const firstCategory = `category-${CATEGORY_CODES[0]}`;
+  const group = (kind: Member["kind"]) =>
+    members
+      .filter((m) => m.kind === kind)
+      .map((m) => (
+        <option value={m.id} selected={values.member === m.id}>
+          {m.name}
+        </option>
+      ));
+  return (
+    <Layout lang={lang} title={tr(lang, T.reportTitle)} path="/melden" hasErrors={Object.keys(errors).length > 0}>
+      <h1 class="utrecht-heading-1">{tr(lang, T.reportTitle)}</h1>
+      <ErrorSummary lang={lang} errors={errors} anchors={{ category: firstCategory }} />
+      <p class="utrecht-paragraph">{tr(lang, T.reportIntro)}</p>
+      <form method="post" action={href(lang, "/melden")} novalidate>
+        <input type="hidden" name="lang" value={lang} />
+        <div class={`utrecht-form-field${errors.member ? " utrecht-form-field--invalid" : ""}`}>
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="member">
+              {tr(lang, T.memberLabel)}
+            </label>
+          </div>
+          <Hint field="member">{tr(lang, T.memberHint)}</Hint>
+          <FieldError field="member" errors={errors} />
+          <div class="utrecht-form-field__input">
+            <select
+              class="utrecht-select utrecht-select--html-select"
+              id="member"
+              name="member"
+              required
+              aria-invalid={errors.member ? "true" : undefined}
+              aria-describedby={describedBy("member", errors, true)}
+            >
+              <option value="">{tr(lang, T.memberPlaceholder)}</option>
+              <optgroup label={tr(lang, T.municipalities)}>{group("gemeente")}</optgroup>
+              <optgroup label={tr(lang, T.jointBodies)}>{group("gr")}</optgroup>
+              <option value={UNKNOWN_MEMBER} selected={values.member === UNKNOWN_MEMBER}>
+                {tr(lang, T.memberUnknown)}
+              </option>
+            </select>
+          </div>
+        </div>
+
+        <fieldset
+          class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${errors.category ? " utrecht-form-fieldset--invalid" : ""}`}
+          aria-describedby={describedBy("category", errors, false)}
+        >
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{tr(lang, T.categoryLegend)}</legend>
+          <FieldError field="category" errors={errors} />
+          {CATEGORY_CODES.map((code) => (
+            <div class="utrecht-form-field utrecht-form-field--radio">
+              <div class="utrecht-form-field__input">
+                <input
+                  class="utrecht-radio-button utrecht-radio-button--html-input"
+                  type="radio"
+                  id={`category-${code}`}
+                  name="category"
+                  value={code}
+                  checked={values.category === code}
+                  aria-invalid={errors.category ? "true" : undefined}
+                />
+              </div>
+              <div class="utrecht-form-field__label utrecht-form-field__label--radio">
+                <label class="utrecht-form-label utrecht-form-label--radio" for={`category-${code}`}>
+                  {tr(lang, TAXONOMY[code].label)}
+                </label>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+
+        <div class={`utrecht-form-field${errors.description ? " utrecht-form-field--invalid" : ""}`}>
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="description">
+              {tr(lang, T.descriptionLabel)}
+            </label>
+          </div>
+          <Hint field="description">{tr(lang, T.descriptionHint)}</Hint>
+          <FieldError field="description" errors={errors} />
+          <div class="utrecht-form-field__input">
+            <textarea
+              class="utrecht-textarea hub-textarea"
+              id="description"
+              name="description"
+              rows={10}
+              maxlength={MAX_DESCRIPTION}
+              required
+              aria-invalid={errors.description ? "true" : undefined}
+              aria-describedby={describedBy("description", errors, true)}
+            >
+              {values.description ?? ""}
+            </textarea>
+          </div>
+        </div>
+
+        <button type="submit" class="utrecht-button utrecht-button--primary-action">
+          {tr(lang, T.submitReport)}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,100 @@
+// Interface text in plain Dutch (B1) and English. Labels of the domain (taxonomy, errors) live in the domain.
+import type { CaseState, Label } from "@meldpunt/domain";
+
+export const T = {
+  hubName: { nl: "Gemeenschappelijk Meldpunt West-Friesland", en: "Joint Reporting Point West-Friesland" },
+  skipLink: { nl: "Naar de inhoud", en: "Skip to content" },
+  otherLanguage: { nl: "English", en: "Nederlands" },
+  homeTitle: { nl: "Integriteit en sociale veiligheid melden", en: "Report integrity and social safety concerns" },
+  homeIntro: {
+    nl: "Heeft u iets gezien of meegemaakt dat niet deugt bij een gemeente of gemeenschappelijke regeling in West-Friesland? Hier kunt u dat melden, ook zonder uw naam te noemen.",
+    en: "Did you see or experience something wrong at a municipality or joint body in West-Friesland? You can report it here, also without giving your name.",
+  },
+  startReport: { nl: "Een melding doen", en: "Make a report" },
+  followUpLink: { nl: "Een melding opvolgen met uw code", en: "Follow up a report with your code" },
+  emergency: {
+    nl: "Is er direct gevaar? Bel 112. Wilt u aangifte doen van een misdrijf? Neem contact op met de politie.",
+    en: "Is there immediate danger? Call 112. To report a crime, contact the police.",
+  },
+  reportTitle: { nl: "Een melding doen", en: "Make a report" },
+  reportIntro: {
+    nl: "U hoeft uw naam niet te noemen. We slaan uw IP-adres en browser niet op. Na het versturen krijgt u een code waarmee u uw melding kunt volgen.",
+    en: "You do not have to give your name. We do not store your IP address or browser. After sending you get a code to follow your report.",
+  },
+  memberLabel: { nl: "Over welke organisatie gaat uw melding?", en: "Which organisation is your report about?" },
+  memberHint: {
+    nl: "Weet u het niet zeker? Kies dan 'Ik weet het niet'. De regionale intake zoekt het uit.",
+    en: "Not sure? Choose 'I don't know'. Regional intake will find out.",
+  },
+  memberPlaceholder: { nl: "Kies een organisatie", en: "Choose an organisation" },
+  memberUnknown: { nl: "Ik weet het niet", en: "I don't know" },
+  municipalities: { nl: "Gemeenten", en: "Municipalities" },
+  jointBodies: { nl: "Gemeenschappelijke regelingen", en: "Joint bodies" },
+  categoryLegend: { nl: "Waar gaat uw melding over?", en: "What is your report about?" },
+  descriptionLabel: { nl: "Wat is er gebeurd?", en: "What happened?" },
+  descriptionHint: {
+    nl: "Beschrijf wat er is gebeurd, wanneer en waar. Noem alleen namen als u dat wilt.",
+    en: "Describe what happened, when and where. Only give names if you want to.",
+  },
+  submitReport: { nl: "Melding versturen", en: "Send report" },
+  errorSummaryTitle: { nl: "Er is een probleem", en: "There is a problem" },
+  errorPrefix: { nl: "Fout", en: "Error" },
+  receiptTitle: { nl: "Uw melding is ontvangen", en: "Your report has been received" },
+  receiptSave: {
+    nl: "Bewaar deze code goed. U ziet hem maar één keer. Met de code kunt u later zien wat er met uw melding gebeurt. Wij kunnen de code niet opnieuw maken.",
+    en: "Keep this code safe. You will see it only once. With it you can later see what happens to your report. We cannot make the code again.",
+  },
+  receiptCodeLabel: { nl: "Uw code", en: "Your code" },
+  receiptPrint: {
+    nl: "Schrijf de code op of druk deze pagina af. Sla hem niet op een computer of telefoon van uw werk op.",
+    en: "Write the code down or print this page. Do not store it on a computer or phone from work.",
+  },
+  whereTitle: { nl: "Waar is uw melding naartoe?", en: "Where did your report go?" },
+  nextTitle: { nl: "Wat gebeurt er nu?", en: "What happens next?" },
+  ackBy: { nl: "Uiterlijk op {date} bevestigen we dat uw melding is ontvangen.", en: "By {date} we confirm that your report was received." },
+  feedbackBy: { nl: "Uiterlijk op {date} hoort u wat er met uw melding is gedaan.", en: "By {date} you will hear what was done with your report." },
+  followUpTitle: { nl: "Uw melding opvolgen", en: "Follow up your report" },
+  codeLabel: { nl: "Uw code", en: "Your code" },
+  codeHint: {
+    nl: "De code heeft 24 tekens in groepjes van vier. Hoofdletters of kleine letters maakt niet uit.",
+    en: "The code has 24 characters in groups of four. Upper or lower case does not matter.",
+  },
+  showStatus: { nl: "Bekijk uw melding", en: "View your report" },
+  statusTitle: { nl: "Uw melding", en: "Your report" },
+  statusLabel: { nl: "Status", en: "Status" },
+  organisationLabel: { nl: "Organisatie", en: "Organisation" },
+  deskLabel: { nl: "Behandeld door", en: "Handled by" },
+  receivedLabel: { nl: "Ontvangen op", en: "Received on" },
+  ackDueLabel: { nl: "Bevestiging uiterlijk", en: "Confirmation by" },
+  feedbackDueLabel: { nl: "Terugkoppeling uiterlijk", en: "Feedback by" },
+  categoryLabel: { nl: "Onderwerp", en: "Subject" },
+  timelineTitle: { nl: "Verloop", en: "Timeline" },
+  yourTextTitle: { nl: "Wat u schreef", en: "What you wrote" },
+  backHome: { nl: "Terug naar de startpagina", en: "Back to the start page" },
+  notFoundTitle: { nl: "Deze pagina bestaat niet", en: "This page does not exist" },
+  errorTitle: { nl: "Er ging iets mis", en: "Something went wrong" },
+  errorRetry: {
+    nl: "Er is niets opgeslagen. Probeer het later opnieuw. Blijft het misgaan? Bel dan de vertrouwenspersoon van uw organisatie.",
+    en: "Nothing was stored. Please try again later. If it keeps failing, call your organisation's confidential advisor.",
+  },
+  tooLargeTitle: { nl: "Uw bericht is te groot", en: "Your message is too large" },
+} satisfies Record<string, Label>;
+
+/** States in the reporter's words: no internal steps or names of investigations. */
+export const STATE_FOR_REPORTER: Record<CaseState, Label> = {
+  ontvangen: { nl: "Ontvangen", en: "Received" },
+  bevestigd: { nl: "Ontvangst bevestigd", en: "Receipt confirmed" },
+  triage: { nl: "Wordt beoordeeld", en: "Being assessed" },
+  vooronderzoek: { nl: "In behandeling", en: "Being handled" },
+  feitenonderzoek: { nl: "In behandeling", en: "Being handled" },
+  rapport: { nl: "In behandeling", en: "Being handled" },
+  besluit: { nl: "In behandeling", en: "Being handled" },
+  maatregel: { nl: "In behandeling", en: "Being handled" },
+  "afdoening-lijn": { nl: "In behandeling", en: "Being handled" },
+  doorverwezen: { nl: "Doorverwezen", en: "Referred" },
+  gesloten: { nl: "Afgesloten", en: "Closed" },
+};
+
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
