@@ -26,3 +26,11 @@ export function addMonths(date: Date, months: number): Date {
 export function initialDeadlines(receivedAt: Date): { ackDueAt: Date; feedbackDueAt: Date } {
   return { ackDueAt: addDays(receivedAt, ACK_DAYS), feedbackDueAt: addMonths(receivedAt, FEEDBACK_MONTHS) };
 }
+
+/**
+ * The moment a reporter acted, kept only to the day (DESIGN §3: no precise timing of an anonymous reporter).
+ * Deadlines counted from the start of that day fall due a little early, never late.
+ */
+export function reporterDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}

@@ -1,7 +1,7 @@
 // What a reporter submits, and the part of it that is sealed.
 import * as z from "zod/mini";
 import { MemberIdSchema } from "./model";
-import { CategoryCodeSchema } from "./taxonomy";
+import { CategoryCodeSchema, type Label } from "./taxonomy";
 
 /** Chosen by a reporter who does not know which organisation it concerns: regional intake takes it. */
 export const UNKNOWN_MEMBER = "onbekend";
@@ -17,6 +17,13 @@ export const ReportSubmissionSchema = z.object({
   description: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_DESCRIPTION)),
 });
 export type ReportSubmission = z.infer<typeof ReportSubmissionSchema>;
+
+/** What a reporter reads when a field is missing or not one of the choices. */
+export const REPORT_FIELD_MESSAGES: Record<keyof ReportSubmission, Label> = {
+  member: { nl: "Kies een organisatie uit de lijst, of 'Ik weet het niet'.", en: "Choose an organisation from the list, or 'I don't know'." },
+  category: { nl: "Kies waar uw melding over gaat.", en: "Choose what your report is about." },
+  description: { nl: "Beschrijf wat er is gebeurd.", en: "Describe what happened." },
+};
 
 /** Sealed under the case's data key; never stored or logged in clear. */
 export const ReportContentSchema = z.object({

@@ -1,9 +1,9 @@
 // Use case: a reporter submits a report through the web form.
-import { initialDeadlines } from "./deadlines";
+import { initialDeadlines, reporterDay } from "./deadlines";
 import { UnavailableError, ValidationError } from "./errors";
 import type { CaseRecord, Desk, Member } from "./model";
 import type { CaseSealer, CaseStore, Clock, IdGenerator, ReceiptCodes, RegionStore } from "./ports";
-import { encodeContent, HUB_MEMBER_ID, ReportSubmissionSchema, UNKNOWN_MEMBER } from "./report";
+import { encodeContent, HUB_MEMBER_ID, REPORT_FIELD_MESSAGES, ReportSubmissionSchema, UNKNOWN_MEMBER } from "./report";
 import { routeReport } from "./routing";
 import type { Label } from "./taxonomy";
 import { parseOrThrow } from "./validation";
@@ -30,11 +30,11 @@ export interface SubmittedReport {
 
 /** Validates, routes, seals and stores a report in one conditional write: either the whole report is stored or nothing. */
 export async function submitReport(deps: ReportDeps, raw: unknown): Promise<SubmittedReport> {
-  const input = parseOrThrow(ReportSubmissionSchema, raw);
+  const input = parseOrThrow(ReportSubmissionSchema, raw, REPORT_FIELD_MESSAGES);
   const member = await deps.region.getMember(input.member === UNKNOWN_MEMBER ? HUB_MEMBER_ID : input.member);
   if (!member || (member.id === HUB_MEMBER_ID && input.member !== UNKNOWN_MEMBER)) {
     throw new ValidationError([
-      { field: "member", message: { nl: "Kies een organisatie uit de lijst.", en: "Choose an organisation from the list." } },
+      { field: "member", message: REPORT_FIELD_MESSAGES.member },
     ]);
   }
   const desk = await deps.region.getDesk(member.routes.integriteit);
@@ -43,7 +43,7 @@ export async function submitReport(deps: ReportDeps, raw: unknown): Promise<Subm
   const route = routeReport({ member, desk, category: input.category });
 
   const caseId = deps.ids.caseId();
-  const receivedAt = deps.clock.now();
+  const receivedAt = reporterDay(deps.clock.now());
   const { ackDueAt, feedbackDueAt } = initialDeadlines(receivedAt);
   const receipt = await deps.receipts.issue();
   const { dataKey, envelope } = await deps.sealer.sealNew(

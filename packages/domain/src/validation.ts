@@ -26,8 +26,11 @@ function messageFor(issue: z.core.$ZodIssue): Label {
   }
 }
 
-/** Parses `input` or throws a ValidationError with one message per field (the first problem of each). */
-export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
+/**
+ * Parses `input` or throws a ValidationError with one message per field (the first problem of each).
+ * `messages` gives a field its own words for a missing or wrong value; a too-long text keeps the length message.
+ */
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown, messages: Record<string, Label> = {}): z.infer<S> {
   const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   const seen = new Set<string>();
@@ -36,7 +39,7 @@ export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown)
     const field = String(issue.path[0] ?? "form");
     if (seen.has(field)) continue;
     seen.add(field);
-    issues.push({ field, message: messageFor(issue) });
+    issues.push({ field, message: (issue.code !== "too_big" && messages[field]) || messageFor(issue) });
   }
   throw new ValidationError(issues);
 }

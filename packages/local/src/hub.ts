@@ -21,8 +21,7 @@ export interface LocalHubOptions {
   logLevel?: "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT";
 }
 
-export interface LocalHub {
-  url: string;
+export interface LocalDeps {
   dataDir: string;
   dynamoEndpoint: string;
   tableName: string;
@@ -30,19 +29,26 @@ export interface LocalHub {
   close(): Promise<void>;
 }
 
-export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
+export interface LocalHub extends LocalDeps {
+  url: string;
+}
+
+/** Everything the app needs on the embedded default, without serving it (tests use it with `app.request()`). */
+export async function createLocalDeps(options: Omit<LocalHubOptions, "port" | "host">): Promise<LocalDeps> {
   const dataDir = resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await mkdir(join(dataDir, "dynamo"), { recursive: true, mode: 0o700 });
   const dynamo = await startEmbeddedDynamo({ dir: join(dataDir, "dynamo") });
   const client = embeddedDynamoClient(dynamo.endpoint);
+  const close = async () => {
+    client.destroy();
+    await dynamo.close();
+  };
   try {
     await ensureTable(client, TABLE_NAME_DEFAULT);
     const store = createDynamoStore({ client, tableName: TABLE_NAME_DEFAULT });
     const keyring = createLocalKeyring({ dir: join(dataDir, "keys") });
     const { memberIds } = await seedDemoRegion(store.region);
     for (const member of memberIds) await keyring.ensureMemberKey(member);
-
     const deps: AppDeps = {
       ...store,
       sealer: createEnvelopeSealer(keyring),
@@ -52,7 +58,17 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),
       assets: await buildAssets(),
     };
-    const app = createApp(deps);
+    return { dataDir, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME_DEFAULT, deps, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
+  const local = await createLocalDeps(options);
+  try {
+    const app = createApp(local.deps);
     const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
       const s = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: options.host ?? "127.0.0.1" }, () => ready(s));
       s.once("error", fail);
@@ -60,20 +76,15 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     const { port } = server.address() as AddressInfo;
     const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
     return {
+      ...local,
       url: `http://${host}:${port}`,
-      dataDir,
-      dynamoEndpoint: dynamo.endpoint,
-      tableName: TABLE_NAME_DEFAULT,
-      deps,
       async close() {
         await new Promise<void>((done) => server.close(() => done()));
-        client.destroy();
-        await dynamo.close();
+        await local.close();
       },
     };
   } catch (error) {
-    client.destroy();
-    await dynamo.close();
+    await local.close();
     throw error;
   }
 }

@@ -1,0 +1,198 @@
+// The app in-process (app.request) on the real embedded store and real encryption.
+import { createApp } from "@meldpunt/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseItems, form, receiptCodeIn, type TestApp, testApp } from "./support/local";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const valid = { member: "hoorn", category: "omgang", description: "Mijn leidinggevende scheldt mij uit in het teamoverleg." };
+
+describe("health", () => {
+  it("answers ok", async () => {
+    const res = await t.app.request("/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+});
+
+describe("pages", () => {
+  it("serves the report form with every demo member and the unknown choice", async () => {
+    const res = await t.app.request("/melden");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain('<html lang="nl">');
+    for (const id of ["hoorn", "enkhuizen", "sed", "westfries-archief", "odnhn", "onbekend"]) expect(html).toContain(`value="${id}"`);
+    // The hub's own tenant is not an organisation a reporter can choose.
+    expect(html).not.toContain('value="regio"');
+  });
+
+  it("speaks English when asked, and keeps the language in the form", async () => {
+    const html = await (await t.app.request("/melden?lang=en")).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("Make a report");
+    expect(html).toContain('action="/melden?lang=en"');
+  });
+
+  it("forbids third-party requests, framing and referrers on every page", async () => {
+    const res = await t.app.request("/");
+    const csp = res.headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("serves the stylesheet and answers 404 for unknown assets and pages", async () => {
+    const css = await t.app.request("/assets/hub.css");
+    expect(css.status).toBe(200);
+    expect(css.headers.get("Content-Type")).toContain("text/css");
+    expect(await css.text()).toContain(".utrecht-button");
+    expect((await t.app.request("/assets/nope.css")).status).toBe(404);
+    const missing = await t.app.request("/bestaat-niet", { headers: { Accept: "text/html" } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Deze pagina bestaat niet");
+  });
+});
+
+describe("submitting a report", () => {
+  it("stores it encrypted, shows the receipt code once, and the code opens the status", async () => {
+    const before = (await caseItems(t)).length;
+    const res = await t.app.request("/melden", form(valid));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const code = receiptCodeIn(html);
+    expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(html).toContain("Bureau Integriteit Hoorn");
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+
+    const items = await caseItems(t);
+    expect(items).toHaveLength(before + 1);
+    const stored = items.find((item) => item.member === "hoorn" && item.categories instanceof Array && item.state === "ontvangen");
+    expect(stored).toMatchObject({ desk: "hoorn-integriteit", track: "ambtelijk", kind: "melding", version: 1 });
+    // No precise timing of a reporter is kept: the day only.
+    expect(stored?.receivedAt).toMatch(/T00:00:00\.000Z$/);
+    expect((stored?.history as { at: string }[])[0]?.at).toMatch(/T00:00:00\.000Z$/);
+
+    const status = await t.app.request("/opvolgen", form({ code: code.toLowerCase().replaceAll("-", " ") }));
+    expect(status.status).toBe(200);
+    const statusHtml = await status.text();
+    expect(statusHtml).toContain(valid.description);
+    expect(statusHtml).toContain("Ontvangen");
+    expect(statusHtml).toContain("Gemeente Hoorn");
+  });
+
+  it("routes a whistleblower report to the wbk track and tells the reporter about the external route", async () => {
+    const res = await t.app.request("/melden", form({ ...valid, member: "medemblik", category: "misstand", description: "Lozing in de haven." }));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Huis voor Klokkenluiders");
+    expect((await caseItems(t)).some((item) => item.member === "medemblik" && item.track === "wbk")).toBe(true);
+  });
+
+  it("sends a report about an unknown organisation to regional intake, under the hub's own key", async () => {
+    const res = await t.app.request("/melden", form({ ...valid, member: "onbekend" }));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("regionale intake");
+    expect((await caseItems(t)).some((item) => item.member === "regio" && item.desk === "regio-intake")).toBe(true);
+  });
+
+  it("sends a report of a member that delegates integrity to the desk it delegates to", async () => {
+    const res = await t.app.request("/melden", form({ ...valid, member: "westfries-archief" }));
+    expect(await res.text()).toContain("Westfries Archief laat integriteitsmeldingen behandelen door Bureau Integriteit Hoorn");
+    expect((await caseItems(t)).some((item) => item.member === "westfries-archief" && item.desk === "hoorn-integriteit")).toBe(true);
+  });
+});
+
+describe("bad input gets a clear 4xx and writes nothing", () => {
+  const cases: [string, Record<string, string>, string][] = [
+    ["no fields at all", {}, 'href="#member"'],
+    ["a missing description", { member: "hoorn", category: "omgang" }, 'href="#description"'],
+    ["a description of spaces only", { ...valid, description: "   \n  " }, 'href="#description"'],
+    ["an unknown member", { ...valid, member: "amsterdam" }, "Kies een organisatie uit de lijst"],
+    ["the hub's own tenant as member", { ...valid, member: "regio" }, "Kies een organisatie uit de lijst"],
+    ["a malformed member id", { ...valid, member: "../../etc/passwd" }, 'href="#member"'],
+    ["an unknown category", { ...valid, category: "diefstal" }, 'href="#category-financieel"'],
+    ["an oversized description", { ...valid, description: "x".repeat(20_001) }, "maximaal 20000 tekens"],
+  ];
+  for (const [name, values, expected] of cases) {
+    it(`refuses ${name}`, async () => {
+      const before = await caseItems(t);
+      const res = await t.app.request("/melden", form(values));
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain("Er is een probleem");
+      expect(html).toContain(expected);
+      expect(html).toContain("<title>Fout:");
+      expect(await caseItems(t)).toHaveLength(before.length);
+    });
+  }
+
+  it("keeps what the reporter typed when the form comes back", async () => {
+    const res = await t.app.request("/melden", form({ member: "opmeer", description: "Wat ik heb gezien & <meegemaakt>" }));
+    const html = await res.text();
+    expect(html).toContain('<option value="opmeer" selected="">');
+    expect(html).toContain("Wat ik heb gezien &amp; &lt;meegemaakt&gt;");
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('aria-describedby="category-error"');
+  });
+
+  it("refuses a body over the limit with 413 and stores nothing", async () => {
+    const before = await caseItems(t);
+    const res = await t.app.request("/melden", form({ ...valid, description: "x".repeat(300 * 1024) }));
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain("te groot");
+    expect(await caseItems(t)).toHaveLength(before.length);
+  });
+
+  it("explains a malformed code and an unknown code without telling which part was wrong", async () => {
+    const malformed = await t.app.request("/opvolgen", form({ code: "ABC" }));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain("Dit is geen geldige code");
+    const unknown = await t.app.request("/opvolgen", form({ code: "0000-0000-0000-0000-0000-0000" }));
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("Bij deze code vinden we geen melding");
+  });
+
+  it("does not open a report with the right locator and a wrong secret", async () => {
+    const code = receiptCodeIn(await (await t.app.request("/melden", form(valid))).text());
+    const wrong = `${code.slice(0, 10)}${code[10] === "0" ? "1" : "0"}${code.slice(11)}`;
+    const res = await t.app.request("/opvolgen", form({ code: wrong }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain(valid.description);
+  });
+});
+
+describe("an unexpected failure", () => {
+  it("answers a generic 500 with no stack or message, logs names only, and leaves no half report", async () => {
+    const logged: unknown[] = [];
+    const failing = createApp({
+      ...t.deps,
+      logger: { error: (...args: unknown[]) => void logged.push(args) },
+      cases: {
+        ...t.deps.cases,
+        createCase: async () => {
+          throw new TypeError("cannot store SECRET-REPORT-TEXT");
+        },
+      },
+    });
+    const before = await caseItems(t);
+    const res = await failing.request("/melden", form({ ...valid, description: "SECRET-REPORT-TEXT" }));
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain("Er ging iets mis");
+    expect(html).not.toMatch(/SECRET-REPORT-TEXT|TypeError|at .+:\d+/);
+    expect(JSON.stringify(logged)).not.toContain("SECRET");
+    expect(JSON.stringify(logged)).toContain("TypeError");
+    expect(await caseItems(t)).toHaveLength(before.length);
+
+    const json = await failing.request("/melden", { ...form(valid), headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" } });
+    expect(json.status).toBe(500);
+    expect(await json.json()).toEqual({ error: { kind: "internal", message: expect.objectContaining({ nl: expect.any(String) }) } });
+  });
+});

@@ -1,0 +1,117 @@
+// The reporter's first flow in real Chromium with JavaScript disabled: submit, keep the code, follow up.
+// axe-core checks each page; every request the pages make must go to the hub itself.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, launchChromium } from "./support/browser";
+import { testHub } from "./support/local";
+
+let hub: Awaited<ReturnType<typeof testHub>>;
+let browser: Browser;
+let noScript: BrowserContext;
+let withScript: BrowserContext;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  hub = await testHub();
+  browser = await launchChromium();
+  noScript = await browser.newContext({ javaScriptEnabled: false });
+  // axe needs to run its script in the page; the pages themselves are the same with or without it.
+  withScript = await browser.newContext();
+  for (const context of [noScript, withScript]) context.on("request", (request) => requested.push(request.url()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+async function submitReport(page: Page, description: string): Promise<string> {
+  await page.goto(`${hub.url}/melden`);
+  await page.selectOption("#member", "koggenland");
+  await page.check("#category-omgang");
+  await page.fill("#description", description);
+  await page.click("button[type=submit]");
+  expectText(await page.locator("h1").textContent(), "Uw melding is ontvangen");
+  return (await page.getByTestId("receipt-code").textContent())?.trim() ?? "";
+}
+
+function expectText(text: string | null, expected: string) {
+  expect(text?.trim()).toBe(expected);
+}
+
+describe("reporter flow without JavaScript", () => {
+  it("submits a report, shows the code once, and the code shows status and text", async () => {
+    const page = await noScript.newPage();
+    await page.goto(`${hub.url}/melden`);
+    await page.selectOption("#member", "koggenland");
+    await page.check("#category-omgang");
+    await page.fill("#description", "Tijdens het overleg werd ik uitgelachen om mijn afkomst.");
+    await page.click("button[type=submit]");
+    expectText(await page.locator("h1").textContent(), "Uw melding is ontvangen");
+    const code = (await page.getByTestId("receipt-code").textContent())?.trim() ?? "";
+    expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+    expect(page.url()).not.toContain(code.slice(0, 4));
+
+    await page.goto(`${hub.url}/opvolgen`);
+    await page.fill("#code", code);
+    await page.click("button[type=submit]");
+    expectText(await page.locator("h1").textContent(), "Uw melding");
+    const statusText = await page.locator("main").textContent();
+    expect(statusText).toContain("Ontvangen");
+    expect(statusText).toContain("Gemeente Koggenland");
+    expect(await page.getByTestId("report-text").textContent()).toContain("uitgelachen om mijn afkomst");
+    expect(page.url()).toBe(`${hub.url}/opvolgen`);
+  });
+
+  it("shows errors linked to their fields when the form is incomplete", async () => {
+    const page = await noScript.newPage();
+    await page.goto(`${hub.url}/melden`);
+    await page.click("button[type=submit]");
+    expect(await page.title()).toMatch(/^Fout:/);
+    const summary = page.locator("[role=alert]");
+    expect(await summary.locator("a").count()).toBe(3);
+    await summary.locator('a[href="#description"]').click();
+    expect(page.url()).toMatch(/#description$/);
+    expect(await page.locator("#description").evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator("#description").getAttribute("aria-describedby")).toContain("description-error");
+  });
+
+  it("works by keyboard alone", async () => {
+    const page = await noScript.newPage();
+    await page.goto(`${hub.url}/opvolgen`);
+    // Tab from the top of the page until the code field has focus (bounded).
+    for (let i = 0; i < 10 && !(await page.locator("#code").evaluate((el) => el === document.activeElement).catch(() => false)); i++) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.type("0000 0000 0000 0000 0000 0000");
+    await page.keyboard.press("Enter");
+    await page.waitForLoadState();
+    expect(await page.locator("#code-error").textContent()).toContain("Bij deze code vinden we geen melding");
+  });
+});
+
+describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
+  it("finds no violations on the start, report, error, receipt, follow-up and status pages", async () => {
+    const page = await withScript.newPage();
+    const check = async (name: string) => expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+
+    await page.goto(`${hub.url}/`);
+    await check("start");
+    await page.goto(`${hub.url}/melden?lang=en`);
+    await check("report form (en)");
+    await page.goto(`${hub.url}/melden`);
+    await page.click("button[type=submit]");
+    await check("report form with errors");
+    const code = await submitReport(page, "Mijn leidinggevende deelt vertrouwelijke dossiers met familie.");
+    await check("receipt");
+    await page.goto(`${hub.url}/opvolgen`);
+    await check("follow-up form");
+    await page.fill("#code", code);
+    await page.click("button[type=submit]");
+    await check("status");
+  });
+
+  it("made no request to anything but the hub", () => {
+    expect(requested.length).toBeGreaterThan(5);
+    expect(requested.filter((url) => !url.startsWith(hub.url))).toEqual([]);
+  });
+});
