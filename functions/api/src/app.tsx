@@ -10,7 +10,6 @@ import {
   MessagePage,
   ReceiptPage,
   ReportFormPage,
-  type ReportFormValues,
   StatusPage,
   T,
   tr,
@@ -104,7 +103,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const members = await deps.region.listMembers();
-      return page(c, <ReportFormPage lang={lang} members={members} values={values as ReportFormValues} errors={errorsByField(lang, error.issues)} />, toProblem(error).status);
+      return page(c, <ReportFormPage lang={lang} members={members} values={values} errors={errorsByField(lang, error.issues)} />, toProblem(error).status);
     }
   });
 

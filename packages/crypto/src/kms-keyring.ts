@@ -27,12 +27,16 @@ function kmsContext(ctx: KeyContext): Record<string, string> {
   return { member: ctx.member, case: ctx.caseId };
 }
 
-/** Everything else (throttling, network, a disabled or deleted key, access denied) is an outage to retry or alert on. */
+/** A member key that is gone or scheduled for deletion (crypto-shredded): retrying will not help. */
+const KEY_GONE = new Set(["NotFoundException", "KMSInvalidStateException"]);
+
+/** Everything else (throttling, network, a disabled key, access denied) is an outage to retry or alert on. */
 function mapKmsError(error: unknown): Error {
   const name = error instanceof Error ? error.name : undefined;
   if (name !== undefined && WRONG_CONTEXT_OR_TAMPERED.has(name)) {
     return new IntegrityError("wrong-context-or-tampered", { cause: error });
   }
+  if (name !== undefined && KEY_GONE.has(name)) return new IntegrityError("missing-key", { cause: error });
   return new UnavailableError({ cause: error });
 }
 

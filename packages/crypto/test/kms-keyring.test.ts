@@ -81,6 +81,14 @@ describe("KMS keyring", () => {
     expect((error as IntegrityError).cause).toBe(kmsError);
   });
 
+  it.each(["NotFoundException", "KMSInvalidStateException"])("maps %s (a shredded member key) to IntegrityError missing-key", async (name) => {
+    const gone = new KMSServiceException({ name, $fault: "client", $metadata: {}, message: "key gone" });
+    kms.on(DecryptCommand).rejects(gone);
+    const error = await rejection(keyring().unwrapDataKey(ctx, { keyId: ARN, blob: BLOB }));
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as IntegrityError).reason).toBe("missing-key");
+  });
+
   it("maps throttling and other SDK errors to UnavailableError, keeping the cause", async () => {
     const throttled = new KMSServiceException({ name: "ThrottlingException", $fault: "client", $metadata: {}, message: "slow down" });
     kms.on(GenerateDataKeyCommand).rejects(throttled);

@@ -19,7 +19,8 @@ export interface ReportStatus {
   description: string;
 }
 
-const UNKNOWN_CODE = new ValidationError([
+const unknownCode = () =>
+  new ValidationError([
   {
     field: "code",
     message: {
@@ -29,7 +30,8 @@ const UNKNOWN_CODE = new ValidationError([
   },
 ]);
 
-const MALFORMED_CODE = new ValidationError([
+const malformedCode = () =>
+  new ValidationError([
   {
     field: "code",
     message: {
@@ -41,9 +43,9 @@ const MALFORMED_CODE = new ValidationError([
 
 export async function followUp(deps: Pick<ReportDeps, "cases" | "region" | "sealer" | "receipts">, code: unknown): Promise<ReportStatus> {
   const parsed = typeof code === "string" && code.length <= 100 ? deps.receipts.parse(code) : undefined;
-  if (!parsed) throw MALFORMED_CODE;
+  if (!parsed) throw malformedCode();
   const found = await findByCode(deps, parsed.locator, parsed.secret);
-  if (!found) throw UNKNOWN_CODE;
+  if (!found) throw unknownCode();
   const content = decodeContent(await deps.sealer.open({ member: found.member, caseId: found.id }, found.dataKey, found.content));
   const [member, desk] = await Promise.all([deps.region.getMember(found.member), deps.region.getDesk(found.desk)]);
   return {
