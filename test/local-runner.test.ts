@@ -1,0 +1,67 @@
+// `pnpm start` as a person runs it: the runner prints where to open the hub, Ctrl-C (SIGINT) stops it cleanly,
+// and a restart on the same data folder keeps every report.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { form, receiptCodeIn, tempDir } from "./support/local";
+
+const ROOT = join(import.meta.dirname, "..");
+let data: Awaited<ReturnType<typeof tempDir>>;
+
+beforeAll(async () => {
+  data = await tempDir("meldpunt-runner-");
+});
+afterAll(async () => {
+  await data.remove();
+});
+
+async function startRunner(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["packages/local/src/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: data.path, PORT: "0", POWERTOOLS_LOG_LEVEL: "WARN" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const deadline = Date.now() + 30_000;
+  while (!/Melding doen\s+(http:\/\/\S+)\/melden/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`runner did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const url = /Startpagina\s+(http:\/\/\S+?)\/\s/.exec(output)?.[1] ?? "";
+  return { child, url, output: () => output };
+}
+
+async function interrupt(child: ChildProcess): Promise<number | null> {
+  const exited = once(child, "exit");
+  child.kill("SIGINT");
+  const [code] = await exited;
+  return code as number | null;
+}
+
+describe("the local runner", () => {
+  it("prints its URLs, stops on Ctrl-C, and keeps reports across a restart", async () => {
+    const first = await startRunner();
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(first.output()).toContain(data.path);
+    expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: "ok" });
+    const submitted = await fetch(`${first.url}/melden`, form({ member: "stede-broec", category: "informatie", description: "Dossiers gelekt naar de pers." }));
+    expect(submitted.status).toBe(200);
+    const code = receiptCodeIn(await submitted.text());
+    expect(await interrupt(first.child)).toBe(0);
+
+    const second = await startRunner();
+    const status = await fetch(`${second.url}/opvolgen`, form({ code }));
+    expect(status.status).toBe(200);
+    expect(await status.text()).toContain("Dossiers gelekt naar de pers.");
+    expect(await interrupt(second.child)).toBe(0);
+    // The receipt code is never printed or logged by the runner.
+    expect(first.output() + second.output()).not.toContain(code);
+  }, 90_000);
+});
