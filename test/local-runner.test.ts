@@ -4,7 +4,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { form, receiptCodeIn, tempDir } from "./support/local";
+import { createLocalDeps, startLocalHub } from "@meldpunt/local";
+import { caseItems, form, receiptCodeIn, tempDir } from "./support/local";
 
 const ROOT = join(import.meta.dirname, "..");
 let data: Awaited<ReturnType<typeof tempDir>>;
@@ -64,4 +65,29 @@ describe("the local runner", () => {
     // The receipt code is never printed or logged by the runner.
     expect(first.output() + second.output()).not.toContain(code);
   }, 90_000);
+});
+
+describe("stopping the hub", () => {
+  it("lets a submission whose client has gone finish before the store closes: the report is stored whole", async () => {
+    const dir = await tempDir("meldpunt-drain-");
+    try {
+      // The production scrypt cost keeps the submission busy long enough to stop the hub in the middle of it.
+      const hub = await startLocalHub({ dataDir: dir.path, port: 0, logLevel: "SILENT" });
+      const abort = new AbortController();
+      const pending = fetch(`${hub.url}/melden`, { ...form({ member: "hoorn", category: "omgang", description: "Verstuurd bij het stoppen." }), signal: abort.signal });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      abort.abort();
+      await pending.catch(() => undefined);
+      await hub.close();
+
+      const reopened = await createLocalDeps({ dataDir: dir.path, logLevel: "SILENT" });
+      try {
+        expect(await caseItems(reopened)).toHaveLength(1);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
 });

@@ -16,11 +16,10 @@ export function href(lang: Lang, path: string): string {
   return lang === "en" ? `${path}${path.includes("?") ? "&" : "?"}lang=en` : path;
 }
 
-const dateFormats = {
-  nl: new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }),
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/Amsterdam" }),
-};
+// Made on first use: building an ICU formatter costs milliseconds that a cold start without dates should not pay.
+const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 
 export function formatDate(lang: Lang, date: Date | string): string {
+  dateFormats[lang] ??= new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
   return dateFormats[lang].format(typeof date === "string" ? new Date(date) : date);
 }

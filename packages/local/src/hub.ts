@@ -69,8 +69,19 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   const local = await createLocalDeps(options);
   try {
     const app = createApp(local.deps);
+    // Requests still running when the hub stops (a client gone mid-submission) must finish before the store closes.
+    let inFlight = 0;
+    let drained: (() => void) | undefined;
+    const fetch = async (request: Request) => {
+      inFlight++;
+      try {
+        return await app.fetch(request);
+      } finally {
+        if (--inFlight === 0) drained?.();
+      }
+    };
     const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
-      const s = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: options.host ?? "127.0.0.1" }, () => ready(s));
+      const s = serve({ fetch, port: options.port ?? 3000, hostname: options.host ?? "127.0.0.1" }, () => ready(s));
       s.once("error", fail);
     });
     const { port } = server.address() as AddressInfo;
@@ -79,7 +90,9 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       ...local,
       url: `http://${host}:${port}`,
       async close() {
-        await new Promise<void>((done) => server.close(() => done()));
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        if (inFlight > 0) await Promise.race([new Promise<void>((done) => (drained = done)), sleep(DRAIN_LIMIT_MS)]);
+        await closed;
         await local.close();
       },
     };
@@ -87,4 +100,11 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     await local.close();
     throw error;
   }
+}
+
+/** How long stopping waits for running requests; a submission takes well under a second. */
+const DRAIN_LIMIT_MS = 10_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms).unref());
 }

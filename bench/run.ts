@@ -1,0 +1,98 @@
+// `pnpm bench`: the api bundle's size, its cold start and the hub's submission rate. Human-readable figures first,
+// then ONE JSON line last (for CI and for comparing runs); exits non-zero when a budget is broken.
+import { cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BARE_HONO_ENTRY, bundleApi, bundleEntry, topInputs, topPackages } from "./bundle";
+import { measureColdStart } from "./cold-start";
+import { round } from "./stats";
+import { type LoadFigures, measureSubmitRate } from "./submit-rate";
+
+const API_BUNDLE_BUDGET_KIB = 800;
+const COLD_START_BUDGET_RATIO = 2.5;
+const COLD_START_RUNS = 7;
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new Error(`BENCH_SECONDS must be 1..600, got ${process.env.BENCH_SECONDS}`);
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// 1. Bundle size: what Lambda downloads and parses on every cold start.
+const bundle = await bundleApi(join(here, ".out/api"));
+const apiBundleKiB = round(bundle.bytes / 1024);
+const apiEntryKiB = round(bundle.entryBytes / 1024);
+console.log(`api bundle: ${apiBundleKiB} KiB (budget ${API_BUNDLE_BUDGET_KIB}), entry chunk ${apiEntryKiB} KiB → ${bundle.outfile}`);
+console.log("  largest inputs (bytes in the output):");
+for (const { path, bytes } of topInputs(bundle, 10)) console.log(`  ${kib(bytes)}  ${shortPath(path)}`);
+console.log("  largest packages:");
+for (const { name, bytes } of topPackages(bundle, 10)) console.log(`  ${kib(bytes)}  ${name}`);
+
+// 2. Cold start, as a multiple of a bare Node start; a bare hono Lambda beside it shows the framework's floor.
+const bareHono = await bundleEntry(BARE_HONO_ENTRY, join(here, ".out/bare-hono"));
+const cold = await measureColdStart(bundle.outfile, bareHono.outfile, COLD_START_RUNS);
+const coldStartRatio = round(cold.ratio, 2);
+const bareHonoRatio = round(cold.bareHonoMs / cold.bareNodeMs, 2);
+const coldStartVsBareHono = round(cold.coldStartMs / cold.bareHonoMs, 2);
+console.log(
+  `cold start: ${round(cold.coldStartMs)} ms median vs bare node ${round(cold.bareNodeMs)} ms → ×${coldStartRatio} (budget ×${COLD_START_BUDGET_RATIO}, ${cold.runs} runs each)`,
+);
+console.log(`  bare hono Lambda: ${round(cold.bareHonoMs)} ms → ×${bareHonoRatio} of bare node; the hub is ×${coldStartVsBareHono} of bare hono`);
+
+// 3. Submissions per second, as a fraction of a bare hello.
+console.log(`load: 10 connections, ${seconds} s per phase (hello, then submissions)…`);
+const rate = await measureSubmitRate(seconds);
+printLoad("hello", rate.hello);
+printLoad("submit", rate.submit);
+const submitPerSecRatio = round(rate.ratio, 5);
+console.log(`submissions/s ÷ hello/s: ${submitPerSecRatio}`);
+
+const broken: string[] = [];
+if (apiBundleKiB > API_BUNDLE_BUDGET_KIB) broken.push(`api bundle ${apiBundleKiB} KiB > ${API_BUNDLE_BUDGET_KIB} KiB`);
+if (coldStartRatio > COLD_START_BUDGET_RATIO) broken.push(`cold start ×${coldStartRatio} > ×${COLD_START_BUDGET_RATIO}`);
+// A failed request means the rate is not a rate of submissions; say so rather than hide it in the ratio.
+if (rate.submit.non2xx + rate.submit.errors > 0) console.log(`warning: ${rate.submit.non2xx} non-2xx answers and ${rate.submit.errors} errors during submissions`);
+for (const message of broken) console.log(`BUDGET BROKEN: ${message}`);
+
+console.log(
+  JSON.stringify({
+    apiBundleKiB,
+    apiBundleBudgetKiB: API_BUNDLE_BUDGET_KIB,
+    coldStartRatio,
+    coldStartBudgetRatio: COLD_START_BUDGET_RATIO,
+    coldStartMs: round(cold.coldStartMs),
+    bareNodeMs: round(cold.bareNodeMs),
+    bareHonoColdStartMs: round(cold.bareHonoMs),
+    bareHonoRatio,
+    coldStartVsBareHono,
+    apiEntryKiB,
+    submitPerSec: round(rate.submit.perSec, 2),
+    submitNon2xx: rate.submit.non2xx,
+    submitErrors: rate.submit.errors,
+    submitP50Ms: rate.submit.latencyP50Ms,
+    submitP99Ms: rate.submit.latencyP99Ms,
+    helloPerSec: round(rate.hello.perSec),
+    helloP50Ms: rate.hello.latencyP50Ms,
+    helloP99Ms: rate.hello.latencyP99Ms,
+    submitPerSecRatio,
+    benchSeconds: seconds,
+    node: process.version,
+    cpus: cpus().length,
+  }),
+);
+process.exitCode = broken.length > 0 ? 1 : 0;
+
+function printLoad(name: string, f: LoadFigures) {
+  console.log(
+    `  ${name.padEnd(6)} ${round(f.perSec, 1)}/s (2xx ${f.ok}, non-2xx ${f.non2xx}, errors ${f.errors}, ${f.seconds} s), latency p50 ${f.latencyP50Ms} ms, p99 ${f.latencyP99Ms} ms`,
+  );
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1).padStart(7)} KiB`;
+}
+
+// pnpm's store paths are long; the package and file are what a reader needs.
+function shortPath(path: string): string {
+  const i = path.lastIndexOf("node_modules/");
+  return i >= 0 ? path.slice(i + "node_modules/".length) : path;
+}
