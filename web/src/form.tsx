@@ -32,9 +32,10 @@ export function ErrorSummary(props: { lang: Lang; errors: Errors; anchors?: Reco
   );
 }
 
-export function describedBy(field: string, errors: Errors, hasHint: boolean): string | undefined {
+/** The attributes that tie an input to its hint and its error, so a screen reader reads them with the field. */
+export function fieldAria(field: string, errors: Errors, hasHint: boolean) {
   const ids = [hasHint ? `${field}-hint` : "", errors[field] ? `${field}-error` : ""].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+  return { "aria-invalid": errors[field] ? ("true" as const) : undefined, "aria-describedby": ids.length ? ids.join(" ") : undefined };
 }
 
 export function FieldError(props: { field: string; errors: Errors }) {
@@ -47,10 +48,34 @@ export function FieldError(props: { field: string; errors: Errors }) {
   );
 }
 
-export function Hint(props: { field: string; children: Child }) {
+/** A labelled field with its hint and error above the input; the input's id must be `field`. */
+export function Field(props: { field: string; label: string; hint?: string; errors: Errors; children: Child }) {
+  const { field, errors } = props;
   return (
-    <p class="utrecht-form-field-description" id={`${props.field}-hint`}>
-      {props.children}
+    <div class={`utrecht-form-field${errors[field] ? " utrecht-form-field--invalid" : ""}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={field}>
+          {props.label}
+        </label>
+      </div>
+      {props.hint ? (
+        <p class="utrecht-form-field-description" id={`${field}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <FieldError field={field} errors={errors} />
+      <div class="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
+/** A paragraph holding one link, such as "back to the start page". */
+export function LinkParagraph(props: { href: string; children: Child }) {
+  return (
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href={props.href}>
+        {props.children}
+      </a>
     </p>
   );
 }

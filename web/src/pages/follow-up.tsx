@@ -1,6 +1,6 @@
 import type { ReportStatus } from "@meldpunt/domain";
 import { TAXONOMY } from "@meldpunt/domain";
-import { describedBy, ErrorSummary, type Errors, FieldError, Hint } from "../form";
+import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { STATE_FOR_REPORTER, T } from "../text";
@@ -15,30 +15,20 @@ export function FollowUpPage(props: { lang: Lang; errors?: Errors }) {
       {/* POST, so that the code never appears in a URL, a history entry or a server log. */}
       <form method="post" action={href(lang, "/opvolgen")} novalidate>
         <input type="hidden" name="lang" value={lang} />
-        <div class={`utrecht-form-field${errors.code ? " utrecht-form-field--invalid" : ""}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="code">
-              {tr(lang, T.codeLabel)}
-            </label>
-          </div>
-          <Hint field="code">{tr(lang, T.codeHint)}</Hint>
-          <FieldError field="code" errors={errors} />
-          <div class="utrecht-form-field__input">
-            <input
-              class="utrecht-textbox utrecht-textbox--html-input hub-code-input"
-              type="text"
-              id="code"
-              name="code"
-              required
-              autocomplete="off"
-              spellcheck={false}
-              autocapitalize="characters"
-              maxlength={60}
-              aria-invalid={errors.code ? "true" : undefined}
-              aria-describedby={describedBy("code", errors, true)}
-            />
-          </div>
-        </div>
+        <Field field="code" label={tr(lang, T.codeLabel)} hint={tr(lang, T.codeHint)} errors={errors}>
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input hub-code-input"
+            type="text"
+            id="code"
+            name="code"
+            required
+            autocomplete="off"
+            spellcheck={false}
+            autocapitalize="characters"
+            maxlength={60}
+            {...fieldAria("code", errors, true)}
+          />
+        </Field>
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           {tr(lang, T.showStatus)}
         </button>
@@ -79,11 +69,7 @@ export function StatusPage(props: { lang: Lang; status: ReportStatus }) {
       <p class="utrecht-paragraph hub-report-text" data-testid="report-text">
         {status.description}
       </p>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={href(lang, "/")}>
-          {tr(lang, T.backHome)}
-        </a>
-      </p>
+      <LinkParagraph href={href(lang, "/")}>{tr(lang, T.backHome)}</LinkParagraph>
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import type { SubmittedReport } from "@meldpunt/domain";
+import { LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { fill, T } from "../text";
@@ -33,11 +34,7 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
         <li class="utrecht-unordered-list__item">{fill(tr(lang, T.ackBy), { date: formatDate(lang, report.ackDueAt) })}</li>
         <li class="utrecht-unordered-list__item">{fill(tr(lang, T.feedbackBy), { date: formatDate(lang, report.feedbackDueAt) })}</li>
       </ul>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={href(lang, "/opvolgen")}>
-          {tr(lang, T.followUpLink)}
-        </a>
-      </p>
+      <LinkParagraph href={href(lang, "/opvolgen")}>{tr(lang, T.followUpLink)}</LinkParagraph>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { CATEGORY_CODES, MAX_DESCRIPTION, type Member, TAXONOMY, UNKNOWN_MEMBER } from "@meldpunt/domain";
-import { describedBy, ErrorSummary, type Errors, FieldError, Hint } from "../form";
+import { ErrorSummary, type Errors, Field, FieldError, fieldAria } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { T } from "../text";
@@ -35,36 +35,20 @@ export function ReportFormPage(props: {
       <p class="utrecht-paragraph">{tr(lang, T.reportIntro)}</p>
       <form method="post" action={href(lang, "/melden")} novalidate>
         <input type="hidden" name="lang" value={lang} />
-        <div class={`utrecht-form-field${errors.member ? " utrecht-form-field--invalid" : ""}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="member">
-              {tr(lang, T.memberLabel)}
-            </label>
-          </div>
-          <Hint field="member">{tr(lang, T.memberHint)}</Hint>
-          <FieldError field="member" errors={errors} />
-          <div class="utrecht-form-field__input">
-            <select
-              class="utrecht-select utrecht-select--html-select"
-              id="member"
-              name="member"
-              required
-              aria-invalid={errors.member ? "true" : undefined}
-              aria-describedby={describedBy("member", errors, true)}
-            >
-              <option value="">{tr(lang, T.memberPlaceholder)}</option>
-              <optgroup label={tr(lang, T.municipalities)}>{group("gemeente")}</optgroup>
-              <optgroup label={tr(lang, T.jointBodies)}>{group("gr")}</optgroup>
-              <option value={UNKNOWN_MEMBER} selected={values.member === UNKNOWN_MEMBER}>
-                {tr(lang, T.memberUnknown)}
-              </option>
-            </select>
-          </div>
-        </div>
+        <Field field="member" label={tr(lang, T.memberLabel)} hint={tr(lang, T.memberHint)} errors={errors}>
+          <select class="utrecht-select utrecht-select--html-select" id="member" name="member" required {...fieldAria("member", errors, true)}>
+            <option value="">{tr(lang, T.memberPlaceholder)}</option>
+            <optgroup label={tr(lang, T.municipalities)}>{group("gemeente")}</optgroup>
+            <optgroup label={tr(lang, T.jointBodies)}>{group("gr")}</optgroup>
+            <option value={UNKNOWN_MEMBER} selected={values.member === UNKNOWN_MEMBER}>
+              {tr(lang, T.memberUnknown)}
+            </option>
+          </select>
+        </Field>
 
         <fieldset
           class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${errors.category ? " utrecht-form-fieldset--invalid" : ""}`}
-          aria-describedby={describedBy("category", errors, false)}
+          aria-describedby={fieldAria("category", errors, false)["aria-describedby"]}
         >
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{tr(lang, T.categoryLegend)}</legend>
           <FieldError field="category" errors={errors} />
@@ -90,29 +74,19 @@ export function ReportFormPage(props: {
           ))}
         </fieldset>
 
-        <div class={`utrecht-form-field${errors.description ? " utrecht-form-field--invalid" : ""}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="description">
-              {tr(lang, T.descriptionLabel)}
-            </label>
-          </div>
-          <Hint field="description">{tr(lang, T.descriptionHint)}</Hint>
-          <FieldError field="description" errors={errors} />
-          <div class="utrecht-form-field__input">
-            <textarea
-              class="utrecht-textarea hub-textarea"
-              id="description"
-              name="description"
-              rows={10}
-              maxlength={MAX_DESCRIPTION}
-              required
-              aria-invalid={errors.description ? "true" : undefined}
-              aria-describedby={describedBy("description", errors, true)}
-            >
-              {values.description ?? ""}
-            </textarea>
-          </div>
-        </div>
+        <Field field="description" label={tr(lang, T.descriptionLabel)} hint={tr(lang, T.descriptionHint)} errors={errors}>
+          <textarea
+            class="utrecht-textarea hub-textarea"
+            id="description"
+            name="description"
+            rows={10}
+            maxlength={MAX_DESCRIPTION}
+            required
+            {...fieldAria("description", errors, true)}
+          >
+            {values.description ?? ""}
+          </textarea>
+        </Field>
 
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           {tr(lang, T.submitReport)}
