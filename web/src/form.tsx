@@ -79,3 +79,37 @@ export function LinkParagraph(props: { href: string; children: Child }) {
     </p>
   );
 }
+
+/** A group of radio buttons in a fieldset; each option's id is `<field>-<value>`, the first is where errors link. */
+export function RadioGroup(props: { field: string; legend: string; options: { value: string; label: string }[]; checked?: string; errors: Errors }) {
+  const { field, errors } = props;
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${errors[field] ? " utrecht-form-fieldset--invalid" : ""}`}
+      aria-describedby={fieldAria(field, errors, false)["aria-describedby"]}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
+      <FieldError field={field} errors={errors} />
+      {props.options.map(({ value, label }) => (
+        <div class="utrecht-form-field utrecht-form-field--radio">
+          <div class="utrecht-form-field__input">
+            <input
+              class="utrecht-radio-button utrecht-radio-button--html-input"
+              type="radio"
+              id={`${field}-${value}`}
+              name={field}
+              value={value}
+              checked={props.checked === value}
+              aria-invalid={errors[field] ? "true" : undefined}
+            />
+          </div>
+          <div class="utrecht-form-field__label utrecht-form-field__label--radio">
+            <label class="utrecht-form-label utrecht-form-label--radio" for={`${field}-${value}`}>
+              {label}
+            </label>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,5 +1,5 @@
 // Interface text in plain Dutch (B1) and English. Labels of the domain (taxonomy, errors) live in the domain.
-import type { CaseState, Label } from "@meldpunt/domain";
+import type { CaseState, Label, Wish } from "@meldpunt/domain";
 
 export const T = {
   hubName: { nl: "Gemeenschappelijk Meldpunt West-Friesland", en: "Joint Reporting Point West-Friesland" },
@@ -30,6 +30,13 @@ export const T = {
   memberUnknown: { nl: "Ik weet het niet", en: "I don't know" },
   municipalities: { nl: "Gemeenten", en: "Municipalities" },
   jointBodies: { nl: "Gemeenschappelijke regelingen", en: "Joint bodies" },
+  wantsLegend: { nl: "Wat wilt u?", en: "What would you like?" },
+  roleLabel: { nl: "Wie is de persoon over wie het gaat? (niet verplicht)", en: "Who is the person this is about? (optional)" },
+  roleHint: {
+    nl: "Zo komt uw melding nooit bij iemand terecht over wie ze gaat. Noem hier geen naam.",
+    en: "So that your report never reaches the person it is about. Do not give a name here.",
+  },
+  rolePlaceholder: { nl: "Weet ik niet of zeg ik liever niet", en: "I don't know or rather not say" },
   categoryLegend: { nl: "Waar gaat uw melding over?", en: "What is your report about?" },
   descriptionLabel: { nl: "Wat is er gebeurd?", en: "What happened?" },
   descriptionHint: {
@@ -79,6 +86,13 @@ export const T = {
   },
   tooLargeTitle: { nl: "Uw bericht is te groot", en: "Your message is too large" },
 } satisfies Record<string, Label>;
+
+/** The choices of what a reporter wants, in the reporter's words. */
+export const WANTS_TEXT: Record<Wish, Label> = {
+  advies: { nl: "Eerst praten met een vertrouwenspersoon (advies of steun; er gebeurt niets zonder uw toestemming)", en: "Talk to a confidential advisor first (advice or support; nothing happens without your consent)" },
+  melding: { nl: "Een melding doen, zodat er iets mee gebeurt", en: "Make a report, so that something is done about it" },
+  beide: { nl: "Allebei", en: "Both" },
+};
 
 /** States in the reporter's words: no internal steps or names of investigations. */
 export const STATE_FOR_REPORTER: Record<CaseState, Label> = {

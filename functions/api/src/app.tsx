@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.post("/melden", limitForm, async (c) => {
     const lang = c.get("lang");
-    const values = await formText(c, ["member", "category", "description"]);
+    const values = await formText(c, ["member", "wants", "category", "role", "relation", "description"]);
     try {
       const report = await submitReport(deps, values);
       return page(c, <ReceiptPage lang={lang} report={report} />);
@@ -138,7 +138,10 @@ function page(c: Context, body: Child, status: ContentfulStatusCode = 200) {
   return c.html(`<!doctype html>${body}`, status);
 }
 
-/** The named text fields of a urlencoded or multipart form; anything else (files, repeated fields) is dropped. */
+/**
+ * The named text fields of a urlencoded or multipart form; anything else (files, repeated fields) is dropped, and an
+ * empty field counts as not answered (an untouched select sends "").
+ */
 async function formText<K extends string>(c: Context, names: K[]): Promise<Partial<Record<K, string>>> {
   let body: Record<string, unknown>;
   try {
@@ -150,7 +153,7 @@ async function formText<K extends string>(c: Context, names: K[]): Promise<Parti
   const values: Partial<Record<K, string>> = {};
   for (const name of names) {
     const value = body[name];
-    if (typeof value === "string") values[name] = value;
+    if (typeof value === "string" && value !== "") values[name] = value;
   }
   return values;
 }

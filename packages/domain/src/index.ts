@@ -3,6 +3,7 @@ export * from "./errors";
 export * from "./follow-up";
 export * from "./model";
 export * from "./ports";
+export * from "./region";
 export * from "./report";
 export * from "./routing";
 export * from "./submit-report";

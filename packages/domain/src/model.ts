@@ -22,18 +22,51 @@ export type MemberKind = z.infer<typeof MemberKindSchema>;
 export const DeskTypeSchema = z.enum(["vp", "integriteit", "bestuurlijk", "intake"]);
 export type DeskType = z.infer<typeof DeskTypeSchema>;
 
+/** Measures of DESIGN §2; a member chooses which of them it uses. */
+export const MeasureSchema = z.enum([
+  "geen",
+  "gesprek",
+  "schriftelijke-waarschuwing",
+  "berisping",
+  "overplaatsing",
+  "ontslag",
+  "aangifte",
+  "anders",
+]);
+export type Measure = z.infer<typeof MeasureSchema>;
+
 export const MemberSchema = z.object({
   id: MemberIdSchema,
   name: z.string().check(z.minLength(1), z.maxLength(120)),
   kind: MemberKindSchema,
   /** Headcount in fte, for rates per 1,000 fte. */
   fte: z.number().check(z.nonnegative(), z.maximum(100_000)),
-  /** Which desk receives each route for this member; a desk of another member when the member shares or delegates. */
+  /**
+   * Which desk receives each route for this member; a desk of another member when the member shares or delegates.
+   * Which routes a member must have is checked by validateRegion, not here: the schema stays the store's shape.
+   */
   routes: z.object({
+    /** Advice and support: the vertrouwenspersoon. */
     vp: z.optional(DeskIdSchema),
+    /** Reports about staff, and whistleblower reports. */
     integriteit: DeskIdSchema,
+    /** Reports about a bestuurder (wethouder, raadslid): the burgemeester's desk. */
     bestuurlijk: z.optional(DeskIdSchema),
+    /** Reports about the burgemeester: the griffier's route. */
+    burgemeester: z.optional(DeskIdSchema),
   }),
+  /** Where a report goes instead when it concerns someone on the desk that would receive it. */
+  alternates: z.optional(
+    z.object({
+      /** The person concerned works on the receiving desk (the coordinator, the vertrouwenspersoon). */
+      receivingDesk: z.optional(DeskIdSchema),
+      /** The person concerned is the gemeentesecretaris (or a GR's director), to whom the integrity desk answers. */
+      gemeentesecretaris: z.optional(DeskIdSchema),
+    }),
+  ),
+  measures: z.optional(z.array(MeasureSchema)),
+  /** NL Design System tokens of the member's own look; absent: the region's. */
+  theme: z.optional(z.object({ primaryColor: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/))) })),
   retentionYears: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
   version: z.number().check(z.int(), z.minimum(1)),
 });

@@ -1,9 +1,8 @@
 // Use case: a reporter submits a report through the web form.
 import { initialDeadlines, reporterDay } from "./deadlines";
-import { UnavailableError, ValidationError } from "./errors";
 import type { CaseRecord, Desk, Member } from "./model";
 import type { CaseSealer, CaseStore, Clock, IdGenerator, ReceiptCodes, RegionStore } from "./ports";
-import { encodeContent, HUB_MEMBER_ID, REPORT_FIELD_MESSAGES, ReportSubmissionSchema, UNKNOWN_MEMBER } from "./report";
+import { encodeContent, REPORT_FIELD_MESSAGES, ReportSubmissionSchema } from "./report";
 import { routeReport } from "./routing";
 import type { Label } from "./taxonomy";
 import { parseOrThrow } from "./validation";
@@ -31,16 +30,10 @@ export interface SubmittedReport {
 /** Validates, routes, seals and stores a report in one conditional write: either the whole report is stored or nothing. */
 export async function submitReport(deps: ReportDeps, raw: unknown): Promise<SubmittedReport> {
   const input = parseOrThrow(ReportSubmissionSchema, raw, REPORT_FIELD_MESSAGES);
-  const member = await deps.region.getMember(input.member === UNKNOWN_MEMBER ? HUB_MEMBER_ID : input.member);
-  if (!member || (member.id === HUB_MEMBER_ID && input.member !== UNKNOWN_MEMBER)) {
-    throw new ValidationError([
-      { field: "member", message: REPORT_FIELD_MESSAGES.member },
-    ]);
-  }
-  const desk = await deps.region.getDesk(member.routes.integriteit);
-  // A member without a reachable desk is a configuration fault, not the reporter's; nothing is stored.
-  if (!desk) throw new UnavailableError();
-  const route = routeReport({ member, desk, category: input.category });
+  const [members, desks] = await Promise.all([deps.region.listMembers(), deps.region.listDesks()]);
+  const person = input.role || input.relation ? [{ role: input.role ?? "onbekend", relation: input.relation ?? "onbekend" }] : [];
+  const route = routeReport({ member: input.member, wants: input.wants, category: input.category, persons: person }, { members, desks });
+  const member = route.member;
 
   const caseId = deps.ids.caseId();
   const receivedAt = reporterDay(deps.clock.now());
@@ -60,7 +53,7 @@ export async function submitReport(deps: ReportDeps, raw: unknown): Promise<Subm
     channel: "webformulier",
     categories: [input.category],
     subcategories: [],
-    relation: "onbekend",
+    relation: input.relation ?? "onbekend",
     reporterType: "anders",
     receivedAt: receivedAt.toISOString(),
     ackDueAt: ackDueAt.toISOString(),

@@ -157,3 +157,27 @@ export const Channels = labelled({
   brief: { nl: "Brief", en: "Letter" },
 });
 export type Channel = z.infer<typeof Channels.schema>;
+
+/** The role of a person a report concerns: what routing needs to avoid a conflicted desk and find the bestuurlijk route. */
+export const Roles = labelled({
+  medewerker: { nl: "Medewerker", en: "Employee" },
+  leidinggevende: { nl: "Leidinggevende", en: "Manager" },
+  gemeentesecretaris: { nl: "Gemeentesecretaris of directeur", en: "Municipal secretary or director" },
+  integriteitscoordinator: { nl: "Integriteitscoördinator", en: "Integrity coordinator" },
+  vertrouwenspersoon: { nl: "Vertrouwenspersoon", en: "Confidential advisor" },
+  burgemeester: { nl: "Burgemeester", en: "Mayor" },
+  wethouder: { nl: "Wethouder", en: "Alderman" },
+  raadslid: { nl: "Raadslid", en: "Council member" },
+  bestuurder: { nl: "Andere bestuurder", en: "Other official" },
+  extern: { nl: "Iemand van buiten de organisatie", en: "Someone outside the organisation" },
+  onbekend: { nl: "Onbekend", en: "Unknown" },
+});
+export type Role = z.infer<typeof Roles.schema>;
+
+/** What the reporter asks for: advice and support (the VP, not a case), a report, or both. */
+export const Wishes = labelled({
+  advies: { nl: "Advies of steun", en: "Advice or support" },
+  melding: { nl: "Een melding doen", en: "Make a report" },
+  beide: { nl: "Allebei", en: "Both" },
+});
+export type Wish = z.infer<typeof Wishes.schema>;

@@ -1,7 +1,9 @@
 // The demo region of DESIGN §6: West-Friesland. Headcounts are illustrative.
-// Arrangements: SED-organisatie and Westfries Archief share the region's external vertrouwenspersoon;
-// Westfries Archief has no bureau of its own and delegates integrity reports to the Hoorn BI.
-import { type Desk, HUB_MEMBER_ID, type Member } from "@meldpunt/domain";
+// Arrangements: the three joint bodies share the region's external vertrouwenspersoon; Westfries Archief has no
+// bureau of its own and delegates integrity reports to the Hoorn BI. Every municipality has a griffier's route for
+// reports about the burgemeester; a report about someone on the receiving desk goes to regional intake, and one about
+// the gemeentesecretaris to the burgemeester's desk.
+import { type Desk, HUB_MEMBER_ID, type Member, MeasureSchema } from "@meldpunt/domain";
 
 const MUNICIPALITIES: [id: string, name: string, fte: number][] = [
   ["hoorn", "Gemeente Hoorn", 820],
@@ -14,6 +16,8 @@ const MUNICIPALITIES: [id: string, name: string, fte: number][] = [
 ];
 
 const SHARED_VP = "regio-vp-extern";
+const INTAKE = "regio-intake";
+const MEASURES = MeasureSchema.options;
 
 function desk(id: string, type: Desk["type"], name: string, owner: string, serves: string[] = [owner]): Desk {
   return { id, type, name, owner, serves, version: 1 };
@@ -22,15 +26,15 @@ function desk(id: string, type: Desk["type"], name: string, owner: string, serve
 export function demoRegion(): { members: Member[]; desks: Desk[] } {
   const members: Member[] = [];
   const desks: Desk[] = [
-    desk("regio-intake", "intake", "Regionale intake", HUB_MEMBER_ID),
-    desk(SHARED_VP, "vp", "Externe vertrouwenspersoon West-Friesland", HUB_MEMBER_ID, ["sed", "westfries-archief"]),
+    desk(INTAKE, "intake", "Regionale intake", HUB_MEMBER_ID),
+    desk(SHARED_VP, "vp", "Externe vertrouwenspersoon West-Friesland", HUB_MEMBER_ID, ["sed", "westfries-archief", "odnhn"]),
   ];
   members.push({
     id: HUB_MEMBER_ID,
     name: "Gemeenschappelijk Meldpunt West-Friesland",
     kind: "regio",
     fte: 0,
-    routes: { integriteit: "regio-intake" },
+    routes: { integriteit: INTAKE },
     retentionYears: 10,
     version: 1,
   });
@@ -43,13 +47,16 @@ export function demoRegion(): { members: Member[]; desks: Desk[] } {
         ? desk("hoorn-integriteit", "integriteit", "Bureau Integriteit Hoorn", id, ["hoorn", "westfries-archief"])
         : desk(`${id}-integriteit`, "integriteit", `Integriteitscoördinator ${short}`, id),
       desk(`${id}-bestuurlijk`, "bestuurlijk", `Bestuurlijke integriteit ${short} (burgemeester)`, id),
+      desk(`${id}-griffier`, "bestuurlijk", `Griffier ${short} (meldingen over de burgemeester)`, id),
     );
     members.push({
       id,
       name,
       kind: "gemeente",
       fte,
-      routes: { vp: `${id}-vp`, integriteit: `${id}-integriteit`, bestuurlijk: `${id}-bestuurlijk` },
+      routes: { vp: `${id}-vp`, integriteit: `${id}-integriteit`, bestuurlijk: `${id}-bestuurlijk`, burgemeester: `${id}-griffier` },
+      alternates: { receivingDesk: INTAKE, gemeentesecretaris: `${id}-bestuurlijk` },
+      measures: MEASURES,
       retentionYears: 10,
       version: 1,
     });
@@ -63,6 +70,8 @@ export function demoRegion(): { members: Member[]; desks: Desk[] } {
       kind: "gr",
       fte: 560,
       routes: { vp: SHARED_VP, integriteit: "sed-integriteit" },
+      alternates: { receivingDesk: INTAKE, gemeentesecretaris: INTAKE },
+      measures: MEASURES,
       retentionYears: 10,
       version: 1,
     },
@@ -72,20 +81,21 @@ export function demoRegion(): { members: Member[]; desks: Desk[] } {
       kind: "gr",
       fte: 35,
       routes: { vp: SHARED_VP, integriteit: "hoorn-integriteit" },
+      alternates: { receivingDesk: INTAKE, gemeentesecretaris: INTAKE },
+      measures: MEASURES,
       retentionYears: 20,
       version: 1,
     },
   );
-  desks.push(
-    desk("odnhn-vp", "vp", "Vertrouwenspersoon Omgevingsdienst Noord-Holland Noord", "odnhn"),
-    desk("odnhn-integriteit", "integriteit", "Integriteitscoördinator Omgevingsdienst Noord-Holland Noord", "odnhn"),
-  );
+  desks.push(desk("odnhn-integriteit", "integriteit", "Integriteitscoördinator Omgevingsdienst Noord-Holland Noord", "odnhn"));
   members.push({
     id: "odnhn",
     name: "Omgevingsdienst Noord-Holland Noord",
     kind: "gr",
     fte: 240,
-    routes: { vp: "odnhn-vp", integriteit: "odnhn-integriteit" },
+    routes: { vp: SHARED_VP, integriteit: "odnhn-integriteit" },
+    alternates: { receivingDesk: INTAKE, gemeentesecretaris: INTAKE },
+    measures: MEASURES,
     retentionYears: 10,
     version: 1,
   });

@@ -1,9 +1,10 @@
 // Seeds the demo region once: an existing member or desk is left as it is (an admin may have changed it).
-import { ConflictError, type RegionStore } from "@meldpunt/domain";
+import { ConflictError, type RegionStore, validateRegion } from "@meldpunt/domain";
 import { demoRegion } from "./demo-region";
 
 export async function seedDemoRegion(region: RegionStore): Promise<{ memberIds: string[] }> {
-  const { members, desks } = demoRegion();
+  // A broken demo region must stop the start-up, not route reports wrongly.
+  const { members, desks } = validateRegion(demoRegion());
   const ignoreExisting = (error: unknown) => {
     if (!(error instanceof ConflictError)) throw error;
   };

@@ -1,12 +1,14 @@
-import { CATEGORY_CODES, MAX_DESCRIPTION, type Member, TAXONOMY, UNKNOWN_MEMBER } from "@meldpunt/domain";
-import { ErrorSummary, type Errors, Field, FieldError, fieldAria } from "../form";
+import { CATEGORY_CODES, MAX_DESCRIPTION, type Member, Roles, TAXONOMY, UNKNOWN_MEMBER, Wishes } from "@meldpunt/domain";
+import { ErrorSummary, type Errors, Field, fieldAria, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
-import { T } from "../text";
+import { T, WANTS_TEXT } from "../text";
 
 export interface ReportFormValues {
   member?: string;
+  wants?: string;
   category?: string;
+  role?: string;
   description?: string;
 }
 
@@ -46,33 +48,32 @@ export function ReportFormPage(props: {
           </select>
         </Field>
 
-        <fieldset
-          class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${errors.category ? " utrecht-form-fieldset--invalid" : ""}`}
-          aria-describedby={fieldAria("category", errors, false)["aria-describedby"]}
-        >
-          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{tr(lang, T.categoryLegend)}</legend>
-          <FieldError field="category" errors={errors} />
-          {CATEGORY_CODES.map((code) => (
-            <div class="utrecht-form-field utrecht-form-field--radio">
-              <div class="utrecht-form-field__input">
-                <input
-                  class="utrecht-radio-button utrecht-radio-button--html-input"
-                  type="radio"
-                  id={`category-${code}`}
-                  name="category"
-                  value={code}
-                  checked={values.category === code}
-                  aria-invalid={errors.category ? "true" : undefined}
-                />
-              </div>
-              <div class="utrecht-form-field__label utrecht-form-field__label--radio">
-                <label class="utrecht-form-label utrecht-form-label--radio" for={`category-${code}`}>
-                  {tr(lang, TAXONOMY[code].label)}
-                </label>
-              </div>
-            </div>
-          ))}
-        </fieldset>
+        <RadioGroup
+          field="wants"
+          legend={tr(lang, T.wantsLegend)}
+          options={Wishes.codes.map((code) => ({ value: code, label: tr(lang, WANTS_TEXT[code]) }))}
+          checked={values.wants ?? "melding"}
+          errors={errors}
+        />
+
+        <RadioGroup
+          field="category"
+          legend={tr(lang, T.categoryLegend)}
+          options={CATEGORY_CODES.map((code) => ({ value: code, label: tr(lang, TAXONOMY[code].label) }))}
+          checked={values.category}
+          errors={errors}
+        />
+
+        <Field field="role" label={tr(lang, T.roleLabel)} hint={tr(lang, T.roleHint)} errors={errors}>
+          <select class="utrecht-select utrecht-select--html-select" id="role" name="role" {...fieldAria("role", errors, true)}>
+            <option value="">{tr(lang, T.rolePlaceholder)}</option>
+            {Roles.codes.map((code) => (
+              <option value={code} selected={values.role === code}>
+                {tr(lang, Roles.labels[code])}
+              </option>
+            ))}
+          </select>
+        </Field>
 
         <Field field="description" label={tr(lang, T.descriptionLabel)} hint={tr(lang, T.descriptionHint)} errors={errors}>
           <textarea
