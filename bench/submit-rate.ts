@@ -76,6 +76,7 @@ async function measureSubmit(seconds: number): Promise<LoadFigures> {
 function reportForm(n: number): string {
   return new URLSearchParams({
     member: "hoorn",
+    wants: "melding",
     category: "omgang",
     description: `Benchmarkmelding ${n}: tijdens een vergadering werd een collega herhaaldelijk onderbroken en belachelijk gemaakt. Dit gebeurt al enkele maanden.`,
   }).toString();

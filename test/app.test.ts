@@ -11,7 +11,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const valid = { member: "hoorn", category: "omgang", description: "Mijn leidinggevende scheldt mij uit in het teamoverleg." };
+const valid = { member: "hoorn", wants: "melding", category: "omgang", description: "Mijn leidinggevende scheldt mij uit in het teamoverleg." };
 
 describe("health", () => {
   it("answers ok", async () => {
@@ -109,10 +109,31 @@ describe("submitting a report", () => {
   });
 });
 
+describe("routing from the form", () => {
+  const cases: [string, Record<string, string>, { member: string; desk: string; kind: string; track: string }, string][] = [
+    ["advice only goes to the vertrouwenspersoon as a contact", { wants: "advies" }, { member: "hoorn", desk: "hoorn-vp", kind: "advies", track: "ambtelijk" }, "vertrouwenspersoon"],
+    ["a report about the burgemeester goes via the griffier", { role: "burgemeester" }, { member: "hoorn", desk: "hoorn-griffier", kind: "melding", track: "bestuurlijk" }, "griffier"],
+    ["a report about the integrity coordinator avoids their desk", { role: "integriteitscoordinator" }, { member: "hoorn", desk: "regio-intake", kind: "melding", track: "ambtelijk" }, "Regionale intake"],
+    ["a GR's advice goes to the shared external VP", { member: "odnhn", wants: "advies" }, { member: "odnhn", desk: "regio-vp-extern", kind: "advies", track: "ambtelijk" }, "vertrouwenspersoon"],
+  ];
+  for (const [name, answers, expected, reason] of cases) {
+    it(name, async () => {
+      const onDesk = async () => (await caseItems(t)).filter((item) => item.desk === expected.desk && item.member === expected.member);
+      const before = await onDesk();
+      const res = await t.app.request("/melden", form({ ...valid, ...answers }));
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(reason);
+      const added = (await onDesk()).filter((item) => !before.some((old) => old.id === item.id));
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatchObject(expected);
+    });
+  }
+});
+
 describe("bad input gets a clear 4xx and writes nothing", () => {
   const cases: [string, Record<string, string>, string][] = [
     ["no fields at all", {}, 'href="#member"'],
-    ["a missing description", { member: "hoorn", category: "omgang" }, 'href="#description"'],
+    ["a missing description", { member: "hoorn", wants: "melding", category: "omgang" }, 'href="#description"'],
     ["a description of spaces only", { ...valid, description: "   \n  " }, 'href="#description"'],
     ["an unknown member", { ...valid, member: "amsterdam" }, "Kies een organisatie uit de lijst"],
     ["the hub's own tenant as member", { ...valid, member: "regio" }, "Kies een organisatie uit de lijst"],

@@ -55,7 +55,7 @@ describe("the Lambda entry", () => {
 
   it("stores a report under the member's KMS key with the {member, case} context and reads it back", async () => {
     const handler = buildHandler(env());
-    const body = new URLSearchParams({ member: "opmeer", category: "belangen", description: "De wethouder gunt opdrachten aan zijn zwager." });
+    const body = new URLSearchParams({ member: "opmeer", wants: "melding", category: "belangen", description: "De wethouder gunt opdrachten aan zijn zwager." });
     const submitted = await handler(
       httpApiEvent("POST", "/melden", { body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }),
       lambdaContext(),

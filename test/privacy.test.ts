@@ -21,7 +21,7 @@ describe("nothing readable at rest", () => {
     t = await testApp();
     const res = await t.app.request(
       "/melden",
-      form({ member: "enkhuizen", category: "omgang", description: `${marker}: mijn collega ${name} intimideert mij.` }),
+      form({ member: "enkhuizen", wants: "melding", category: "omgang", description: `${marker}: mijn collega ${name} intimideert mij.` }),
     );
     expect(res.status).toBe(200);
     code = receiptCodeIn(await res.text());

@@ -1,7 +1,7 @@
 // AES-256-GCM envelopes bound to their encryption context {member, case}: ciphertext moved to another member or case
 // fails to open (DESIGN §3). Layout, version 1: [version (1)] [IV (12)] [ciphertext] [tag (16)].
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { type CaseSealer, IntegrityError, type KeyContext, type MemberKeyring, type WrappedKey } from "@meldpunt/domain";
+import { type CaseSealer, IntegrityError, type KeyContext, type MemberKeyring, type SealedPart, type WrappedKey } from "@meldpunt/domain";
 
 const FORMAT_V1 = 1;
 const KEY_BYTES = 32;
@@ -63,6 +63,17 @@ export function openWithKey(ctx: KeyContext, key: Uint8Array, envelope: Uint8Arr
 
 /** Envelope encryption of a case's content: one fresh data key per case, wrapped by the member's keyring. */
 export function createEnvelopeSealer(keyring: MemberKeyring): CaseSealer {
+  /** Runs `use` with the plaintext data key and zeroes it afterwards, whatever happens. */
+  async function withKey<T>(ctx: KeyContext, dataKey: WrappedKey, use: (key: Uint8Array) => T): Promise<T> {
+    const key = await keyring.unwrapDataKey(ctx, dataKey);
+    try {
+      if (key.length !== KEY_BYTES) throw new IntegrityError("unknown-format");
+      return use(key);
+    } finally {
+      key.fill(0);
+    }
+  }
+
   return {
     async sealNew(ctx: KeyContext, plaintext: Uint8Array) {
       const { plaintext: key, wrapped } = await keyring.generateDataKey(ctx);
@@ -72,15 +83,25 @@ export function createEnvelopeSealer(keyring: MemberKeyring): CaseSealer {
         key.fill(0); // the plaintext data key must not linger in memory; only the wrapped one is kept
       }
     },
-    async open(ctx: KeyContext, dataKey: WrappedKey, envelope: Uint8Array) {
+    seal(ctx: KeyContext, dataKey: WrappedKey, plaintext: Uint8Array, part: string) {
+      return withKey(ctx, dataKey, (key) => sealWithKey(ctx, key, plaintext, part));
+    },
+    async open(ctx: KeyContext, dataKey: WrappedKey, envelope: Uint8Array, part?: string) {
       // Reject an unknown format before asking the keyring (a KMS call costs money and time).
       if (envelope.length < 1 || envelope[0] !== FORMAT_V1) throw new IntegrityError("unknown-format");
-      const key = await keyring.unwrapDataKey(ctx, dataKey);
+      return withKey(ctx, dataKey, (key) => openWithKey(ctx, key, envelope, part));
+    },
+    async reseal(from: { ctx: KeyContext; dataKey: WrappedKey }, to: KeyContext, envelopes: SealedPart[]) {
+      const plaintexts = await withKey(from.ctx, from.dataKey, (key) => envelopes.map(({ envelope, part }) => openWithKey(from.ctx, key, envelope, part)));
       try {
-        if (key.length !== KEY_BYTES) throw new IntegrityError("unknown-format");
-        return openWithKey(ctx, key, envelope);
+        const { plaintext: key, wrapped } = await keyring.generateDataKey(to);
+        try {
+          return { dataKey: wrapped, envelopes: envelopes.map(({ part }, i) => ({ part, envelope: sealWithKey(to, key, plaintexts[i] as Uint8Array, part) })) };
+        } finally {
+          key.fill(0);
+        }
       } finally {
-        key.fill(0);
+        for (const plaintext of plaintexts) plaintext.fill(0);
       }
     },
   };

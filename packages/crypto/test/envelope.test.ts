@@ -168,3 +168,37 @@ describe("sealWithKey / openWithKey", () => {
     expect(joinedA).not.toBe(joinedB);
   });
 });
+
+describe("several parts of one case, and resealing for another member", () => {
+  it("seals further parts under the case key; a part does not open as another part or as the report", async () => {
+    const { sealer } = await setup();
+    const { dataKey, envelope } = await sealer.sealNew(ctxA, text("de melding"));
+    const note = await sealer.seal(ctxA, dataKey, text("een notitie"), "history:1");
+    expect(new TextDecoder().decode(await sealer.open(ctxA, dataKey, note, "history:1"))).toBe("een notitie");
+    await expect(sealer.open(ctxA, dataKey, note, "history:2")).rejects.toBeInstanceOf(IntegrityError);
+    await expect(sealer.open(ctxA, dataKey, note)).rejects.toBeInstanceOf(IntegrityError);
+    await expect(sealer.open(ctxA, dataKey, envelope, "history:1")).rejects.toBeInstanceOf(IntegrityError);
+  });
+
+  it("reseals every part under a fresh key of the new context, which the old context cannot open", async () => {
+    const { sealer } = await setup();
+    const { dataKey, envelope } = await sealer.sealNew(ctxA, text("de melding"));
+    const note = await sealer.seal(ctxA, dataKey, text("een notitie"), "history:0");
+    const moved = await sealer.reseal({ ctx: ctxA, dataKey }, ctxB, [{ envelope }, { envelope: note, part: "history:0" }]);
+    expect(moved.dataKey.keyId).toBe("local:gemeente-b");
+    expect(moved.envelopes.map((e) => e.part)).toEqual([undefined, "history:0"]);
+    const [report, movedNote] = moved.envelopes;
+    expect(new TextDecoder().decode(await sealer.open(ctxB, moved.dataKey, report?.envelope as Uint8Array))).toBe("de melding");
+    expect(new TextDecoder().decode(await sealer.open(ctxB, moved.dataKey, movedNote?.envelope as Uint8Array, "history:0"))).toBe("een notitie");
+    await expect(sealer.open(ctxA, dataKey, report?.envelope as Uint8Array)).rejects.toBeInstanceOf(IntegrityError);
+    await expect(sealer.open(ctxA, moved.dataKey, report?.envelope as Uint8Array)).rejects.toBeInstanceOf(IntegrityError);
+  });
+
+  it("reseals nothing when one envelope does not open", async () => {
+    const { sealer } = await setup();
+    const { dataKey, envelope } = await sealer.sealNew(ctxA, text("de melding"));
+    const tampered = Uint8Array.from(envelope);
+    tampered.set([(tampered.at(-1) ?? 0) ^ 1], tampered.length - 1);
+    await expect(sealer.reseal({ ctx: ctxA, dataKey }, ctxB, [{ envelope }, { envelope: tampered }])).rejects.toBeInstanceOf(IntegrityError);
+  });
+});

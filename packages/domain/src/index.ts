@@ -1,3 +1,4 @@
+export * from "./configure-region";
 export * from "./deadlines";
 export * from "./errors";
 export * from "./follow-up";
@@ -6,6 +7,8 @@ export * from "./ports";
 export * from "./region";
 export * from "./report";
 export * from "./routing";
+export * from "./routing-table";
 export * from "./submit-report";
 export * from "./taxonomy";
+export * from "./transfer";
 export * from "./validation";

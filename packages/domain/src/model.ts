@@ -109,6 +109,12 @@ export const HistoryEntrySchema = z.object({
   state: CaseStateSchema,
   /** `melder`, `systeem`, or a staff id: never a name. */
   by: z.string().check(z.maxLength(80)),
+  /** What happened besides the state: a transfer records where from and where to. */
+  event: z.optional(z.literal("doorgestuurd")),
+  from: z.optional(z.object({ member: MemberIdSchema, desk: DeskIdSchema })),
+  to: z.optional(z.object({ member: MemberIdSchema, desk: DeskIdSchema })),
+  /** Free text (the reason of a transfer), sealed under the case key as part `history:<index>`. */
+  note: z.optional(BytesSchema),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
@@ -145,6 +151,8 @@ export const CaseRecordSchema = z.object({
   dataKey: WrappedKeySchema,
   content: BytesSchema,
   history: z.array(HistoryEntrySchema),
+  /** When the reporter consented to a referral of an advice contact (the mailbox records it); none: no referral. */
+  referralConsentAt: z.optional(IsoDateTimeSchema),
   /** Optimistic concurrency: every write expects the version it read. */
   version: z.number().check(z.int(), z.minimum(1)),
 });

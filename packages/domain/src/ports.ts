@@ -22,10 +22,30 @@ export interface MemberKeyring {
   unwrapDataKey(ctx: KeyContext, wrapped: WrappedKey): Promise<Uint8Array>;
 }
 
-/** Envelope encryption of a case's content: a fresh data key per case, the context as additional data. */
+/**
+ * Envelope encryption of a case: a fresh data key per case, the context as additional data. Several envelopes of one
+ * case (the report, notes, messages) share its data key; `part` names each one, so one cannot stand in for another.
+ */
 export interface CaseSealer {
   sealNew(ctx: KeyContext, plaintext: Uint8Array): Promise<{ dataKey: WrappedKey; envelope: Uint8Array }>;
-  open(ctx: KeyContext, dataKey: WrappedKey, envelope: Uint8Array): Promise<Uint8Array>;
+  /** Seals another part of an existing case under the case's data key. */
+  seal(ctx: KeyContext, dataKey: WrappedKey, plaintext: Uint8Array, part: string): Promise<Uint8Array>;
+  open(ctx: KeyContext, dataKey: WrappedKey, envelope: Uint8Array, part?: string): Promise<Uint8Array>;
+  /**
+   * Moves a case's envelopes to another context (a transfer to another member): opens each under the old data key and
+   * seals it under a fresh data key of the new context. Nothing is written: the caller stores the result, or drops it.
+   */
+  reseal(
+    from: { ctx: KeyContext; dataKey: WrappedKey },
+    to: KeyContext,
+    envelopes: SealedPart[],
+  ): Promise<{ dataKey: WrappedKey; envelopes: SealedPart[] }>;
+}
+
+export interface SealedPart {
+  envelope: Uint8Array;
+  /** Absent for the report itself. */
+  part?: string;
 }
 
 export interface IssuedReceipt {

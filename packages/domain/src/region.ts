@@ -50,6 +50,9 @@ export function findProblems(config: RegionConfig): ConfigProblem[] {
   const memberIds = new Set(config.members.map((m) => m.id));
   const problem = (member: MemberId, route: RouteName, nl: string, en: string) => problems.push({ member, route, message: { nl, en } });
 
+  const twice = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
+  for (const id of twice(config.members.map((m) => m.id))) problem(id, "desk", "Deze organisatie staat er twee keer in.", "This organisation appears twice.");
+  for (const id of twice(config.desks.map((d) => d.id))) problem(config.desks.find((d) => d.id === id)?.owner ?? id, "desk", `Balie ${id} staat er twee keer in.`, `Desk ${id} appears twice.`);
   if (!memberIds.has(HUB_MEMBER_ID)) problem(HUB_MEMBER_ID, "integriteit", "De regio zelf ontbreekt (regionale intake).", "The region itself is missing (regional intake).");
   for (const desk of config.desks) {
     if (!memberIds.has(desk.owner)) problem(desk.owner, "desk", `Balie ${desk.id} hoort bij een onbekende organisatie.`, `Desk ${desk.id} belongs to an unknown organisation.`);

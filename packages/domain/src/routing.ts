@@ -45,10 +45,15 @@ export function routeReport(question: RoutingQuestion, config: RegionConfig): Ro
       { field: "member", message: { nl: "Kies een organisatie uit de lijst, of 'Ik weet het niet'.", en: "Choose an organisation from the list, or 'I don't know'." } },
     ]);
   }
+  const regionalIntake = () => {
+    const intake = deskOf(memberOf(HUB_MEMBER_ID)?.routes.integriteit);
+    if (!intake) throw new ConfigurationGap(HUB_MEMBER_ID, "integriteit");
+    return intake;
+  };
   if (!known) {
     const hub = memberOf(HUB_MEMBER_ID);
-    const intake = deskOf(hub?.routes.integriteit);
-    if (!hub || !intake) throw new ConfigurationGap(HUB_MEMBER_ID, "integriteit");
+    if (!hub) throw new ConfigurationGap(HUB_MEMBER_ID, "integriteit");
+    const intake = regionalIntake();
     reasons.push(R.unknownMember);
     if (track === "wbk") reasons.push(R.wbk);
     return { member: hub, desk: intake, track, kind, reasons };
@@ -72,7 +77,9 @@ export function routeReport(question: RoutingQuestion, config: RegionConfig): Ro
   } else {
     routeName = "integriteit";
   }
-  const planned = deskOf(routes[routeName]);
+  // A joint body has no burgemeester or bestuurlijk desk of its own: regional intake finds the right organisation.
+  const viaIntake = !routes[routeName] && (routeName === "bestuurlijk" || routeName === "burgemeester");
+  const planned = viaIntake ? regionalIntake() : deskOf(routes[routeName]);
   if (!planned) throw new ConfigurationGap(member.id, routeName);
 
   // A conflict of interest never lands in the conflicted person's queue: one hop to the configured alternate.
@@ -83,6 +90,8 @@ export function routeReport(question: RoutingQuestion, config: RegionConfig): Ro
     if (!alternate) throw new ConfigurationGap(member.id, `alternates.${conflict}`);
     desk = alternate;
     reasons.push(conflict === "receivingDesk" ? R.conflictReceivingDesk(planned, alternate) : R.conflictSecretary(alternate));
+  } else if (viaIntake) {
+    reasons.push(R.noBestuurlijkRoute(member));
   } else if (routeName === "integriteit") {
     reasons.push(desk.owner === member.id ? R.ownDesk(member, desk) : R.delegatedDesk(member, desk));
   } else {
@@ -151,6 +160,10 @@ const R = {
   delegatedDesk: (member: Member, desk: Desk): Label => ({
     nl: `${member.name} laat integriteitsmeldingen behandelen door ${desk.name}.`,
     en: `${member.name} has integrity reports handled by ${desk.name}.`,
+  }),
+  noBestuurlijkRoute: (member: Member): Label => ({
+    nl: `${member.name} heeft geen eigen route voor meldingen over bestuurders. De regionale intake brengt uw melding bij de juiste organisatie.`,
+    en: `${member.name} has no route of its own for reports about officials. Regional intake brings your report to the right organisation.`,
   }),
   goesTo: (desk: Desk): Label => ({ nl: `Uw melding gaat naar ${desk.name}.`, en: `Your report goes to ${desk.name}.` }),
   conflictReceivingDesk: (planned: Desk, alternate: Desk): Label => ({

@@ -1,0 +1,117 @@
+// Use case: staff forward a case to another desk (DESIGN §2, routing issue). Within a member the case keeps its key;
+// to another member every envelope is resealed under the receiving member's key. The whole change is one conditional
+// write at the end, so a failure at any step before it leaves the case wholly with the sender.
+import * as z from "zod/mini";
+import { HubError, NotFoundError, ValidationError } from "./errors";
+import { type CaseRecord, CaseIdSchema, DeskIdSchema, type HistoryEntry, MemberIdSchema } from "./model";
+import type { CaseSealer, CaseStore, Clock, RegionStore, SealedPart } from "./ports";
+import { HUB_MEMBER_ID } from "./report";
+import { parseOrThrow } from "./validation";
+
+export const TransferRequestSchema = z.object({
+  member: MemberIdSchema,
+  caseId: CaseIdSchema,
+  toDesk: DeskIdSchema,
+  /** Needed only when the receiving desk serves several members and not the case's own. */
+  toMember: z.optional(MemberIdSchema),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  /** The staff member who forwards it. */
+  by: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+export type TransferRequest = z.infer<typeof TransferRequestSchema>;
+
+export interface TransferDeps {
+  cases: CaseStore;
+  region: RegionStore;
+  sealer: CaseSealer;
+  clock: Clock;
+}
+
+/** An advice contact leaves the vertrouwenspersoon only with the reporter's recorded consent (eigen regie). */
+export class ConsentRequiredError extends HubError {
+  constructor() {
+    super("forbidden", {
+      nl: "Dit adviescontact kan alleen worden doorverwezen als de melder daar toestemming voor heeft gegeven.",
+      en: "This advice contact can only be referred once the reporter has given consent.",
+    });
+    this.name = "ConsentRequiredError";
+  }
+}
+
+export const historyPart = (index: number) => `history:${index}`;
+
+export async function transferCase(deps: TransferDeps, raw: unknown): Promise<CaseRecord> {
+  const request = parseOrThrow(TransferRequestSchema, raw);
+  const record = await deps.cases.getCase(request.member, request.caseId);
+  if (!record) throw new NotFoundError();
+  if (record.kind === "advies" && !record.referralConsentAt) throw new ConsentRequiredError();
+  const desk = await deps.region.getDesk(request.toDesk);
+  if (!desk) throw fieldError("toDesk", { nl: "Deze balie bestaat niet.", en: "This desk does not exist." });
+  if (desk.id === record.desk) throw fieldError("toDesk", { nl: "De melding ligt al bij deze balie.", en: "The case is already at this desk." });
+  const toMember = receivingMember(record, desk, request.toMember);
+
+  const from = { member: record.member, desk: record.desk };
+  const to = { member: toMember, desk: desk.id };
+  const index = record.history.length;
+  const at = deps.clock.now().toISOString();
+  const entry: Omit<HistoryEntry, "note"> = { at, state: record.state, by: request.by, event: "doorgestuurd", from, to };
+  const reason = new TextEncoder().encode(request.reason);
+
+  let moved: CaseRecord;
+  if (toMember === record.member) {
+    // Same member, same key: only the desk changes, and the reason is sealed under the case's own key.
+    const note = await deps.sealer.seal({ member: record.member, caseId: record.id }, record.dataKey, reason, historyPart(index));
+    moved = { ...record, desk: desk.id, history: [...record.history, { ...entry, note }], version: record.version + 1 };
+  } else {
+    moved = await resealedFor(deps.sealer, record, toMember, desk.id, entry, reason);
+  }
+  await deps.cases.updateCase(moved);
+  return moved;
+}
+
+/** Every envelope of the case (report and sealed history notes) under a fresh data key of the receiving member. */
+async function resealedFor(
+  sealer: CaseSealer,
+  record: CaseRecord,
+  toMember: string,
+  toDesk: string,
+  entry: Omit<HistoryEntry, "note">,
+  reason: Uint8Array,
+): Promise<CaseRecord> {
+  const notes = record.history.flatMap((h, i): SealedPart[] => (h.note ? [{ envelope: h.note, part: historyPart(i) }] : []));
+  const ctx = { member: toMember, caseId: record.id };
+  const resealed = await sealer.reseal({ ctx: { member: record.member, caseId: record.id }, dataKey: record.dataKey }, ctx, [
+    { envelope: record.content },
+    ...notes,
+  ]);
+  const [content, ...resealedNotes] = resealed.envelopes;
+  if (!content) throw new Error("reseal returned no report envelope");
+  const byPart = new Map(resealedNotes.map((n) => [n.part, n.envelope]));
+  const history = record.history.map((h, i) => (h.note ? { ...h, note: byPart.get(historyPart(i)) } : h));
+  const note = await sealer.seal(ctx, resealed.dataKey, reason, historyPart(record.history.length));
+  return {
+    ...record,
+    member: toMember,
+    desk: toDesk,
+    dataKey: resealed.dataKey,
+    content: content.envelope,
+    history: [...history, { ...entry, note }],
+    version: record.version + 1,
+  };
+}
+
+/** The member a case belongs to after the transfer: its own if the desk serves it, the hub's at intake, or the one named. */
+function receivingMember(record: CaseRecord, desk: { type: string; serves: string[] }, named: string | undefined): string {
+  if (desk.serves.includes(record.member) && (!named || named === record.member)) return record.member;
+  if (desk.type === "intake") return HUB_MEMBER_ID;
+  if (named && desk.serves.includes(named)) return named;
+  if (!named && desk.serves.length === 1 && desk.serves[0]) return desk.serves[0];
+  throw fieldError("toMember", {
+    nl: "Kies voor welke organisatie deze balie de melding behandelt.",
+    en: "Choose for which organisation this desk handles the case.",
+  });
+}
+
+function fieldError(field: string, message: { nl: string; en: string }) {
+  return new ValidationError([{ field, message }]);
+}

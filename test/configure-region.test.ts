@@ -1,0 +1,84 @@
+// Editing and onboarding members on the real store: a change that would break routing is refused and stores nothing.
+import { ConfigurationError, ConflictError, type Desk, onboardMember, routeReport, saveMemberConfig } from "@meldpunt/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "./support/local";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const region = () => t.deps.region;
+const config = async () => ({ members: await region().listMembers(), desks: await region().listDesks() });
+
+describe("saving a member's configuration", () => {
+  it("stores a valid change as the next version, and routing follows it", async () => {
+    const opmeer = await region().getMember("opmeer");
+    if (!opmeer) throw new Error("demo member missing");
+    const saved = await saveMemberConfig(region(), { ...opmeer, fte: 125, alternates: { ...opmeer.alternates, receivingDesk: "hoorn-integriteit" }, version: opmeer.version + 1 });
+    expect(await region().getMember("opmeer")).toEqual(saved);
+    const route = routeReport(
+      { member: "opmeer", wants: "melding", category: "omgang", persons: [{ relation: "collega", role: "integriteitscoordinator" }] },
+      await config(),
+    );
+    expect(route.desk.id).toBe("hoorn-integriteit");
+  });
+
+  it("refuses a change that breaks routing, naming member, route and problem, and stores nothing", async () => {
+    const before = await region().getMember("enkhuizen");
+    if (!before) throw new Error("demo member missing");
+    const broken = { ...before, routes: { ...before.routes, burgemeester: before.routes.bestuurlijk }, version: before.version + 1 };
+    const refused = saveMemberConfig(region(), broken);
+    await expect(refused).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(refused).rejects.toMatchObject({ problems: [{ member: "enkhuizen", route: "burgemeester" }] });
+    expect(await region().getMember("enkhuizen")).toEqual(before);
+  });
+
+  it("refuses a stale version (someone else saved first)", async () => {
+    const medemblik = await region().getMember("medemblik");
+    if (!medemblik) throw new Error("demo member missing");
+    await saveMemberConfig(region(), { ...medemblik, fte: 400, version: medemblik.version + 1 });
+    await expect(saveMemberConfig(region(), { ...medemblik, fte: 401, version: medemblik.version + 1 })).rejects.toBeInstanceOf(ConflictError);
+    expect((await region().getMember("medemblik"))?.fte).toBe(400);
+  });
+});
+
+describe("onboarding a member", () => {
+  const desks: Desk[] = [
+    { id: "schagen-vp", type: "vp", name: "Vertrouwenspersoon Schagen", owner: "schagen", serves: ["schagen"], version: 1 },
+    { id: "schagen-integriteit", type: "integriteit", name: "Integriteit Schagen", owner: "schagen", serves: ["schagen"], version: 1 },
+    { id: "schagen-bestuurlijk", type: "bestuurlijk", name: "Bestuurlijke integriteit Schagen", owner: "schagen", serves: ["schagen"], version: 1 },
+    { id: "schagen-griffier", type: "bestuurlijk", name: "Griffier Schagen", owner: "schagen", serves: ["schagen"], version: 1 },
+  ];
+  const schagen = {
+    id: "schagen",
+    name: "Gemeente Schagen",
+    kind: "gemeente" as const,
+    fte: 300,
+    routes: { vp: "schagen-vp", integriteit: "schagen-integriteit", bestuurlijk: "schagen-bestuurlijk", burgemeester: "schagen-griffier" },
+    alternates: { receivingDesk: "regio-intake", gemeentesecretaris: "schagen-bestuurlijk" },
+    retentionYears: 10,
+    version: 1,
+  };
+
+  it("refuses a member whose routes are incomplete and stores none of its desks", async () => {
+    const incomplete = { ...schagen, routes: { vp: "schagen-vp", integriteit: "schagen-integriteit" } };
+    await expect(onboardMember(region(), { member: incomplete, desks })).rejects.toBeInstanceOf(ConfigurationError);
+    expect(await region().getMember("schagen")).toBeUndefined();
+    expect(await region().getDesk("schagen-vp")).toBeUndefined();
+  });
+
+  it("refuses a member id that already exists", async () => {
+    await expect(onboardMember(region(), { member: { ...schagen, id: "hoorn" }, desks: [] })).rejects.toBeInstanceOf(ConfigurationError);
+  });
+
+  it("adds the member and its desks, and reports route to them at once", async () => {
+    await onboardMember(region(), { member: schagen, desks });
+    expect((await region().getMember("schagen"))?.name).toBe("Gemeente Schagen");
+    const route = routeReport({ member: "schagen", wants: "melding", category: "financieel", persons: [] }, await config());
+    expect(route.desk.id).toBe("schagen-integriteit");
+  });
+});
