@@ -15,7 +15,18 @@ const region = () => t.deps.region;
 const config = async () => ({ members: await region().listMembers(), desks: await region().listDesks() });
 
 describe("saving a member's configuration", () => {
+  it("refuses an alternate desk that does not serve the member: its staff could not read the case", async () => {
+    const opmeer = await region().getMember("opmeer");
+    if (!opmeer) throw new Error("demo member missing");
+    const refused = saveMemberConfig(region(), { ...opmeer, alternates: { ...opmeer.alternates, receivingDesk: "hoorn-integriteit" }, version: opmeer.version + 1 });
+    await expect(refused).rejects.toMatchObject({ problems: [{ member: "opmeer", route: "alternates.receivingDesk" }] });
+  });
+
   it("stores a valid change as the next version, and routing follows it", async () => {
+    // Hoorn's bureau takes Opmeer's conflict cases: it must serve Opmeer first.
+    const bureau = await region().getDesk("hoorn-integriteit");
+    if (!bureau) throw new Error("demo desk missing");
+    await region().putDesk({ ...bureau, serves: [...bureau.serves, "opmeer"], version: bureau.version + 1 });
     const opmeer = await region().getMember("opmeer");
     if (!opmeer) throw new Error("demo member missing");
     const saved = await saveMemberConfig(region(), { ...opmeer, fte: 125, alternates: { ...opmeer.alternates, receivingDesk: "hoorn-integriteit" }, version: opmeer.version + 1 });

@@ -93,7 +93,12 @@ export function findProblems(config: RegionConfig): ConfigProblem[] {
       const route = `alternates.${name}` as const;
       const deskId = alternates[name];
       if (!deskId) return problem(member.id, route, "Deze uitwijkbalie ontbreekt.", "This alternate desk is missing.");
-      if (!desks.has(deskId)) return problem(member.id, route, `Balie ${deskId} bestaat niet.`, `Desk ${deskId} does not exist.`);
+      const desk = desks.get(deskId);
+      if (!desk) return problem(member.id, route, `Balie ${deskId} bestaat niet.`, `Desk ${deskId} does not exist.`);
+      // Staff of the alternate must be able to read the case, which stays the member's: intake reads every member's.
+      if (desk.type !== "intake" && !desk.serves.includes(member.id)) {
+        problem(member.id, route, `Uitwijkbalie ${deskId} bedient deze organisatie niet.`, `Alternate desk ${deskId} does not serve this organisation.`);
+      }
       if (conflicted.includes(deskId)) {
         problem(member.id, route, `De uitwijkbalie ${deskId} is zelf de balie met het belangenconflict.`, `The alternate ${deskId} is itself the conflicted desk.`);
       }

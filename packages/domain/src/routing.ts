@@ -31,13 +31,17 @@ export interface Route {
 const BESTUURDERS: Role[] = ["burgemeester", "wethouder", "raadslid", "bestuurder"];
 
 export function routeReport(question: RoutingQuestion, config: RegionConfig): Route {
-  const reasons: Label[] = [];
   const memberOf = (id: string) => config.members.find((m) => m.id === id);
   const deskOf = (id: DeskId | undefined) => config.desks.find((d) => d.id === id);
   const roles = new Set(question.persons.map((p) => p.role));
   const aboutBestuurder = BESTUURDERS.some((role) => roles.has(role)) || question.persons.some((p) => p.relation === "bestuurder");
   const track: Track = question.category === "misstand" ? "wbk" : aboutBestuurder ? "bestuurlijk" : "ambtelijk";
   const kind: CaseKind = question.wants === "advies" ? "advies" : "melding";
+  const regionalIntake = () => {
+    const intake = deskOf(memberOf(HUB_MEMBER_ID)?.routes.integriteit);
+    if (!intake) throw new ConfigurationGap(HUB_MEMBER_ID, "integriteit");
+    return intake;
+  };
 
   const known = question.member === UNKNOWN_MEMBER ? undefined : memberOf(question.member);
   if (question.member !== UNKNOWN_MEMBER && (!known || known.id === HUB_MEMBER_ID)) {
@@ -45,60 +49,59 @@ export function routeReport(question: RoutingQuestion, config: RegionConfig): Ro
       { field: "member", message: { nl: "Kies een organisatie uit de lijst, of 'Ik weet het niet'.", en: "Choose an organisation from the list, or 'I don't know'." } },
     ]);
   }
-  const regionalIntake = () => {
-    const intake = deskOf(memberOf(HUB_MEMBER_ID)?.routes.integriteit);
-    if (!intake) throw new ConfigurationGap(HUB_MEMBER_ID, "integriteit");
-    return intake;
-  };
+  const reasons: Label[] = [];
+  if (track === "wbk") reasons.push(kind === "advies" ? R.wbkAdvice : R.wbk);
   if (!known) {
     const hub = memberOf(HUB_MEMBER_ID);
     if (!hub) throw new ConfigurationGap(HUB_MEMBER_ID, "integriteit");
-    const intake = regionalIntake();
-    reasons.push(R.unknownMember);
-    if (track === "wbk") reasons.push(R.wbk);
-    return { member: hub, desk: intake, track, kind, reasons };
+    reasons.unshift(R.unknownMember);
+    if (question.wants === "beide") reasons.push(R.alsoAdvice);
+    return { member: hub, desk: regionalIntake(), track, kind, reasons };
   }
   const member = known;
   const { routes } = member;
 
-  let routeName: keyof Member["routes"];
-  if (kind === "advies") {
-    routeName = "vp";
-    reasons.push(R.advice);
-  } else if (track === "wbk") {
-    routeName = "integriteit";
-    reasons.push(R.wbk);
-  } else if (roles.has("burgemeester")) {
-    routeName = "burgemeester";
-    reasons.push(R.burgemeester);
-  } else if (track === "bestuurlijk") {
-    routeName = "bestuurlijk";
-    reasons.push(R.bestuurlijk);
-  } else {
-    routeName = "integriteit";
-  }
+  const routeName: keyof Member["routes"] =
+    kind === "advies" ? "vp" : track === "wbk" ? "integriteit" : roles.has("burgemeester") ? "burgemeester" : track === "bestuurlijk" ? "bestuurlijk" : "integriteit";
   // A joint body has no burgemeester or bestuurlijk desk of its own: regional intake finds the right organisation.
   const viaIntake = !routes[routeName] && (routeName === "bestuurlijk" || routeName === "burgemeester");
   const planned = viaIntake ? regionalIntake() : deskOf(routes[routeName]);
   if (!planned) throw new ConfigurationGap(member.id, routeName);
+  if (kind === "advies") reasons.push(R.advice);
+  else if (viaIntake) reasons.push(R.bestuurlijk, R.noBestuurlijkRoute(member));
+  else if (routeName === "burgemeester") reasons.push(R.burgemeester);
+  else if (routeName === "bestuurlijk") reasons.push(R.bestuurlijk);
 
-  // A conflict of interest never lands in the conflicted person's queue: one hop to the configured alternate.
+  // A conflict of interest never lands in the conflicted person's queue: one hop to the configured alternate, and
+  // regional intake when that alternate is itself concerned or not the kind of desk this contact belongs at.
+  const concerned = concernedDesks(member, question.persons);
   const conflict = conflictAt(planned, roles);
   let desk = planned;
   if (conflict) {
     const alternate = deskOf(member.alternates?.[conflict]);
     if (!alternate) throw new ConfigurationGap(member.id, `alternates.${conflict}`);
-    desk = alternate;
-    reasons.push(conflict === "receivingDesk" ? R.conflictReceivingDesk(planned, alternate) : R.conflictSecretary(alternate));
+    desk = fitsAsAlternate(alternate, kind, concerned) ? alternate : regionalIntake();
+    reasons.push(conflict === "receivingDesk" ? R.conflictReceivingDesk(planned, desk, kind) : R.conflictSecretary(desk));
+  } else if (concerned.includes(planned.id) && planned.type !== "intake") {
+    desk = regionalIntake();
+    reasons.push(R.conflictReceivingDesk(planned, desk, kind));
   } else if (viaIntake) {
-    reasons.push(R.noBestuurlijkRoute(member));
+    // Said above.
   } else if (routeName === "integriteit") {
     reasons.push(desk.owner === member.id ? R.ownDesk(member, desk) : R.delegatedDesk(member, desk));
   } else {
-    reasons.push(R.goesTo(desk));
+    reasons.push(kind === "advies" ? R.adviceGoesTo(desk) : R.goesTo(desk));
   }
-  if (question.wants === "beide") reasons.push(R.alsoAdvice);
+  // "Both": the VP is there too, unless the report is about the vertrouwenspersoon.
+  if (question.wants === "beide" && !roles.has("vertrouwenspersoon")) reasons.push(R.alsoAdvice);
   return { member, desk, track, kind, reasons };
+}
+
+/** An alternate must not be concerned itself, and an advice contact stays with a VP (or intake), a report away from one. */
+function fitsAsAlternate(desk: Desk, kind: CaseKind, concerned: DeskId[]): boolean {
+  if (desk.type === "intake") return true;
+  if (concerned.includes(desk.id)) return false;
+  return kind === "advies" ? desk.type === "vp" : desk.type !== "vp";
 }
 
 /** The desks a report concerns, for a member: where the people it is about work, or answer to. */
@@ -129,6 +132,10 @@ export class ConfigurationGap extends Error {
 }
 
 const R = {
+  wbkAdvice: {
+    nl: "Het gaat om een vermoeden van een maatschappelijke misstand. Advies daarover kunt u ook vragen bij het Huis voor Klokkenluiders.",
+    en: "This concerns a suspected wrongdoing in the public interest. You can also ask the Whistleblowers Authority (Huis voor Klokkenluiders) for advice.",
+  },
   unknownMember: {
     nl: "U wist niet bij welke organisatie dit hoort. De regionale intake zoekt dat uit en stuurt uw melding door.",
     en: "You did not know which organisation this concerns. Regional intake finds out and forwards your report.",
@@ -166,10 +173,11 @@ const R = {
     en: `${member.name} has no route of its own for reports about officials. Regional intake brings your report to the right organisation.`,
   }),
   goesTo: (desk: Desk): Label => ({ nl: `Uw melding gaat naar ${desk.name}.`, en: `Your report goes to ${desk.name}.` }),
-  conflictReceivingDesk: (planned: Desk, alternate: Desk): Label => ({
-    nl: `Uw melding gaat over iemand van ${planned.name}. Daarom gaat ze naar ${alternate.name}.`,
-    en: `Your report concerns someone at ${planned.name}. So it goes to ${alternate.name}.`,
-  }),
+  adviceGoesTo: (desk: Desk): Label => ({ nl: `Uw vraag gaat naar ${desk.name}.`, en: `Your question goes to ${desk.name}.` }),
+  conflictReceivingDesk: (planned: Desk, alternate: Desk, kind: CaseKind): Label =>
+    kind === "advies"
+      ? { nl: `Uw vraag gaat over iemand van ${planned.name}. Daarom gaat ze naar ${alternate.name}.`, en: `Your question concerns someone at ${planned.name}. So it goes to ${alternate.name}.` }
+      : { nl: `Uw melding gaat over iemand van ${planned.name}. Daarom gaat ze naar ${alternate.name}.`, en: `Your report concerns someone at ${planned.name}. So it goes to ${alternate.name}.` },
   conflictSecretary: (alternate: Desk): Label => ({
     nl: `Uw melding gaat over de gemeentesecretaris of directeur. Daarom gaat ze naar ${alternate.name}.`,
     en: `Your report concerns the municipal secretary or director. So it goes to ${alternate.name}.`,

@@ -14,21 +14,21 @@ function issuesOf(run: () => unknown) {
 
 describe("validation", () => {
   it("gives one message per field, in Dutch and English, with the field's own words", () => {
-    const issues = issuesOf(() => parseOrThrow(ReportSubmissionSchema, { category: "onzin", description: "" }, REPORT_FIELD_MESSAGES));
+    const issues = issuesOf(() => parseOrThrow(ReportSubmissionSchema, { wants: "melding", category: "onzin", description: "" }, REPORT_FIELD_MESSAGES));
     expect(issues.map((i) => i.field).sort()).toEqual(["category", "description", "member"]);
     expect(issues.find((i) => i.field === "category")?.message).toEqual(REPORT_FIELD_MESSAGES.category);
   });
 
   it("keeps the length in the message for a text that is too long", () => {
     const issues = issuesOf(() =>
-      parseOrThrow(ReportSubmissionSchema, { member: "hoorn", category: "omgang", description: "x".repeat(MAX_DESCRIPTION + 1) }, REPORT_FIELD_MESSAGES),
+      parseOrThrow(ReportSubmissionSchema, { member: "hoorn", wants: "melding", category: "omgang", description: "x".repeat(MAX_DESCRIPTION + 1) }, REPORT_FIELD_MESSAGES),
     );
     expect(issues).toEqual([{ field: "description", message: { nl: "Dit is te lang (maximaal 20000 tekens).", en: "This is too long (at most 20000 characters)." } }]);
   });
 
   it("trims the description and accepts the unknown organisation", () => {
-    const parsed = parseOrThrow(ReportSubmissionSchema, { member: "onbekend", category: "geen", description: "  tekst \n" });
-    expect(parsed).toEqual({ member: "onbekend", category: "geen", description: "tekst" });
+    const parsed = parseOrThrow(ReportSubmissionSchema, { member: "onbekend", wants: "beide", category: "geen", description: "  tekst \n" });
+    expect(parsed).toEqual({ member: "onbekend", wants: "beide", category: "geen", description: "tekst" });
   });
 
   it("never puts the submitted value in a message", () => {
