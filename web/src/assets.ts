@@ -26,6 +26,7 @@ const COMPONENTS = [
   "radio-button",
   "select",
   "skip-link",
+  "table",
   "textarea",
   "textbox",
   "unordered-list",

@@ -1,8 +1,11 @@
-export { errorsByField } from "./form";
+export { type Errors, errorsByField } from "./form";
 export { href, type Lang, langOf, tr } from "./i18n";
 export { FollowUpPage, StatusPage } from "./pages/follow-up";
 export { HomePage } from "./pages/home";
+export { type MemberConfigProps, MemberConfigPage } from "./pages/member-config";
 export { MessagePage } from "./pages/message";
 export { ReceiptPage } from "./pages/receipt";
 export { type ReportFormValues, ReportFormPage } from "./pages/report-form";
+export { StaffPage, type StaffPageProps } from "./pages/staff";
+export { S } from "./staff-text";
 export { T } from "./text";

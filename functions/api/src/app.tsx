@@ -1,6 +1,6 @@
 // The hub's HTTP application: server-rendered pages and a small JSON surface. Everything it needs comes in `deps`;
 // the Lambda entry and the local runner choose the adapters.
-import { followUp, type ReportDeps, submitReport, TooLargeError, ValidationError } from "@meldpunt/domain";
+import { followUp, type Label, NotFoundError, type ReportDeps, submitReport, ValidationError } from "@meldpunt/domain";
 import {
   errorsByField,
   FollowUpPage,
@@ -14,13 +14,13 @@ import {
   T,
   tr,
 } from "@meldpunt/web";
-import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Child } from "hono/jsx";
+import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { logFields, toProblem } from "./http-errors";
+import type { StaffAuth } from "./require-staff";
+import { formText, limitForm, page, wantsJson } from "./respond";
+import { staffRoutes } from "./staff-routes";
 import type { Asset } from "@meldpunt/web/assets";
 import type { Logger } from "@aws-lambda-powertools/logger";
 
@@ -31,12 +31,16 @@ export interface AppDeps extends ReportDeps {
   logger: AppLogger;
   /** Served under /assets/ by the local runner; in the cloud CloudFront serves them from S3. */
   assets?: ReadonlyMap<string, Asset>;
+  /** Staff login (OIDC). Absent, the staff routes answer 404: this deployment has no staff side (docs/decisions.md). */
+  auth?: StaffAuth;
 }
+
+const STAFF_PATHS = ["/inloggen", "/inloggen/terug", "/uitloggen", "/uitgelogd", "/medewerker"];
 
 type Env = { Variables: { lang: Lang; requestId: string } };
 
-/** Forms carry text only; the report form's text is bounded far below this. */
-const MAX_FORM_BYTES = 256 * 1024;
+/** Error pages with a title of their own; any other status is "something went wrong". */
+const TITLES: Partial<Record<number, Label>> = { 403: T.forbiddenTitle, 404: T.notFoundTitle, 413: T.tooLargeTitle };
 
 export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
@@ -50,7 +54,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
-        formAction: ["'self'"],
+        // Logging out ends at the identity provider: the logout form's redirect goes there.
+        formAction: deps.auth ? ["'self'", new URL(deps.auth.login.issuer).origin] : ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
@@ -72,20 +77,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (problem.status >= 500) deps.logger.error("request failed", { requestId: c.get("requestId"), status: problem.status, ...logFields(error) });
     if (wantsJson(c)) return c.json({ error: { kind: problem.kind, message: problem.message } }, problem.status);
     const lang = c.get("lang") ?? "nl";
-    const title = problem.status === 413 ? tr(lang, T.tooLargeTitle) : tr(lang, T.errorTitle);
+    const title = tr(lang, TITLES[problem.status] ?? T.errorTitle);
     return page(c, <MessagePage lang={lang} title={title} message={tr(lang, problem.message)} />, problem.status);
   });
   app.notFound((c) => {
     const lang = c.get("lang") ?? "nl";
     if (wantsJson(c)) return c.json({ error: { kind: "not-found", message: { nl: "Niet gevonden.", en: "Not found." } } }, 404);
     return page(c, <MessagePage lang={lang} title={tr(lang, T.notFoundTitle)} />, 404);
-  });
-
-  const limitForm = bodyLimit({
-    maxSize: MAX_FORM_BYTES,
-    onError: () => {
-      throw new TooLargeError();
-    },
   });
 
   app.get("/health", (c) => c.json({ status: "ok" }));
@@ -121,6 +119,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
   });
 
+  if (deps.auth) {
+    app.route("/", staffRoutes(deps.auth, deps.region));
+  } else {
+    app.on(["GET", "POST"], STAFF_PATHS, () => {
+      throw new NotFoundError();
+    });
+  }
+
   app.get("/assets/:name", (c) => {
     const asset = deps.assets?.get(c.req.param("name"));
     if (!asset) return c.notFound();
@@ -128,32 +134,4 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   return app;
-}
-
-function wantsJson(c: Context): boolean {
-  return c.req.path === "/health" || c.req.path.startsWith("/api/") || !(c.req.header("Accept") ?? "").includes("text/html");
-}
-
-function page(c: Context, body: Child, status: ContentfulStatusCode = 200) {
-  return c.html(`<!doctype html>${body}`, status);
-}
-
-/**
- * The named text fields of a urlencoded or multipart form; anything else (files, repeated fields) is dropped, and an
- * empty field counts as not answered (an untouched select sends "").
- */
-async function formText<K extends string>(c: Context, names: K[]): Promise<Partial<Record<K, string>>> {
-  let body: Record<string, unknown>;
-  try {
-    body = await c.req.parseBody();
-  } catch (error) {
-    if (error instanceof TooLargeError) throw error;
-    throw new ValidationError([{ field: "form", message: { nl: "Het formulier kon niet worden gelezen.", en: "The form could not be read." } }]);
-  }
-  const values: Partial<Record<K, string>> = {};
-  for (const name of names) {
-    const value = body[name];
-    if (typeof value === "string" && value !== "") values[name] = value;
-  }
-  return values;
 }

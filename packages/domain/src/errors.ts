@@ -89,3 +89,11 @@ export class TooLargeError extends HubError {
     this.name = "TooLargeError";
   }
 }
+
+/** The person is known but may not do this; a page names no reason that would tell them more than that. */
+export class ForbiddenError extends HubError {
+  constructor(message: Label = { nl: "U hebt geen toegang tot deze pagina.", en: "You do not have access to this page." }) {
+    super("forbidden", message);
+    this.name = "ForbiddenError";
+  }
+}

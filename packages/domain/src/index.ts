@@ -1,3 +1,4 @@
+export * from "./authorization";
 export * from "./configure-region";
 export * from "./deadlines";
 export * from "./errors";
@@ -8,6 +9,7 @@ export * from "./region";
 export * from "./report";
 export * from "./routing";
 export * from "./routing-table";
+export * from "./staff";
 export * from "./submit-report";
 export * from "./taxonomy";
 export * from "./transfer";

@@ -1,4 +1,5 @@
 // `pnpm start`: the hub on the embedded default, with the demo region. Ctrl-C stops it; the data stays.
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-staff";
 import { startLocalHub } from "./hub";
 
 // Locally the AWS SDK only talks to dynalite; its notice that future SDK releases need Node 22 concerns upgrades
@@ -8,15 +9,22 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const dataDir = process.env.DATA_DIR ?? ".data";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
+const oidcPort = Number(process.env.OIDC_PORT ?? 0);
 
-const hub = await startLocalHub({ dataDir, port, host });
+const hub = await startLocalHub({ dataDir, port, host, oidcPort });
+const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
 console.log(`
 Gemeenschappelijk Meldpunt draait / is running:
 
   Startpagina      ${hub.url}/
   Melding doen     ${hub.url}/melden
   Melding opvolgen ${hub.url}/opvolgen
+  Medewerkers      ${hub.url}/medewerker (inloggen / log in: ${hub.url}/inloggen)
   Health           ${hub.url}/health
+
+Demo-inlogdienst / demo login service: ${hub.issuer}
+Demo-accounts (alleen voor de demo / demo only), wachtwoord / password: ${DEMO_PASSWORD}
+${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(width)}  ${a.staff.name}, ${a.job}`).join("\n")}
 
 Gegevens / data: ${hub.dataDir} (stop de hub en verwijder die map om opnieuw te beginnen)
 Stoppen / stop: Ctrl-C

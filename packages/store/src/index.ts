@@ -1,4 +1,5 @@
 export * from "./bootstrap";
 export * from "./dynamo-store";
 export * from "./keys";
+export * from "./staff-store";
 export * from "./table";

@@ -1,11 +1,13 @@
 // Key composition for every entity, testable without a database.
-import type { CaseId, CaseRecord, DeskId, MemberId } from "@meldpunt/domain";
+import type { CaseId, CaseRecord, DeskId, MemberId, StaffId } from "@meldpunt/domain";
 
 export const REGION_PK = "REGION";
 
 export const caseKey = (caseId: CaseId) => ({ pk: `CASE#${caseId}`, sk: "CASE" });
 export const memberKey = (member: MemberId) => ({ pk: REGION_PK, sk: `MEMBER#${member}` });
 export const deskKey = (desk: DeskId) => ({ pk: REGION_PK, sk: `DESK#${desk}` });
+/** Each staff member in a partition of their own: read by the OIDC subject at every staff request. */
+export const staffKey = (id: StaffId) => ({ pk: `STAFF#${id}`, sk: "STAFF" });
 export const MEMBER_PREFIX = "MEMBER#";
 export const DESK_PREFIX = "DESK#";
 

@@ -1,0 +1,112 @@
+// A member's configuration for its member admin (edit) and the hub operator (view): routes, alternates, the routing
+// table that results, and a routing question to try. Rights come from `can` through requireStaff; no case content.
+import {
+  can,
+  ConfigurationError,
+  type Member,
+  NotFoundError,
+  type RegionStore,
+  RoutingQuestionSchema,
+  routeReport,
+  routingTable,
+  saveMemberConfig,
+  ValidationError,
+} from "@meldpunt/domain";
+import { type Errors, errorsByField, type Lang, MemberConfigPage, type MemberConfigProps } from "@meldpunt/web";
+import { type Context, Hono } from "hono";
+import * as z from "zod/mini";
+import { toProblem } from "./http-errors";
+import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
+import { formText, limitForm, page } from "./respond";
+
+type Env = { Variables: StaffVariables & { lang: Lang } };
+
+const ROUTE_FIELDS = ["routes.vp", "routes.integriteit", "routes.bestuurlijk", "routes.burgemeester"] as const;
+const ALTERNATE_FIELDS = ["alternates.receivingDesk", "alternates.gemeentesecretaris"] as const;
+const CONFIG_FIELDS = ["version", "fte", "retentionYears", ...ROUTE_FIELDS, ...ALTERNATE_FIELDS] as const;
+
+export function adminRoutes(auth: StaffAuth, region: RegionStore): Hono<Env> {
+  const app = new Hono<Env>();
+  const member = (c: Context) => c.req.param("member") ?? "";
+  const view = requireStaff({ auth, region, right: (c) => ({ action: "view-member-config", scope: { member: member(c) } }) });
+  const edit = requireStaff({ auth, region, right: (c) => ({ action: "edit-member-config", scope: { member: member(c) } }) });
+
+  async function render(c: Context<Env>, extra: Partial<MemberConfigProps> & { member?: Member }, status: 200 | 400 | 409 = 200) {
+    const [members, desks] = await Promise.all([region.listMembers(), region.listDesks()]);
+    const current = members.find((m) => m.id === member(c));
+    // The hub's own tenant is configured by the operator's onboarding, not here.
+    if (!current || current.kind === "regio") throw new NotFoundError();
+    const { record, session } = c.get("staff");
+    const shown = extra.member ?? current;
+    return page(
+      c,
+      <MemberConfigPage
+        lang={c.get("lang")}
+        member={shown}
+        desks={desks}
+        table={routingTable(current, { members, desks })}
+        csrf={session.csrf}
+        canEdit={can(record, "edit-member-config", { member: current.id }, { desks })}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get("/beheer/:member", view, (c) => render(c, { saved: c.req.query("opgeslagen") === "1" }));
+
+  app.post("/beheer/:member", limitForm, edit, async (c) => {
+    const lang = c.get("lang");
+    const form = await formText(c, [...CONFIG_FIELDS]);
+    const current = await region.getMember(member(c));
+    if (!current || current.kind === "regio") throw new NotFoundError();
+    const edited: Member = {
+      ...current,
+      fte: Number(form.fte),
+      retentionYears: Number(form.retentionYears),
+      routes: {
+        vp: form["routes.vp"],
+        integriteit: form["routes.integriteit"] ?? "",
+        bestuurlijk: form["routes.bestuurlijk"],
+        burgemeester: form["routes.burgemeester"],
+      },
+      alternates: { receivingDesk: form["alternates.receivingDesk"], gemeentesecretaris: form["alternates.gemeentesecretaris"] },
+      // The version the form was made from: someone else's save in between makes this one a conflict.
+      version: Number(form.version) + 1,
+    };
+    try {
+      await saveMemberConfig(region, edited);
+    } catch (error) {
+      const errors = fieldErrors(lang, error);
+      if (!errors) throw error;
+      return render(c, { member: edited, errors }, toProblem(error).status as 400 | 409);
+    }
+    return c.redirect(`/beheer/${current.id}?opgeslagen=1${lang === "en" ? "&lang=en" : ""}`, 303);
+  });
+
+  app.post("/beheer/:member/proberen", limitForm, view, async (c) => {
+    const form = await formText(c, ["wants", "category", "role"]);
+    const question = z.safeParse(RoutingQuestionSchema, {
+      member: member(c),
+      wants: form.wants,
+      category: form.category,
+      persons: form.role ? [{ relation: "onbekend", role: form.role }] : [],
+    });
+    if (!question.success) throw new ValidationError([{ field: "wants", message: { nl: "Kies een van de mogelijkheden.", en: "Choose one of the options." } }]);
+    const [members, desks] = await Promise.all([region.listMembers(), region.listDesks()]);
+    const route = routeReport(question.data, { members, desks });
+    return render(c, { trial: { wants: question.data.wants, category: question.data.category, role: form.role, route } });
+  });
+
+  return app;
+}
+
+/** A refused configuration as messages at its fields; undefined for any other error (it goes to the error page). */
+function fieldErrors(lang: Lang, error: unknown): Errors | undefined {
+  if (error instanceof ConfigurationError) {
+    const field = (route: string) => (route.startsWith("alternates.") ? route : route === "desk" ? "form" : `routes.${route}`);
+    return Object.fromEntries(error.problems.map((p) => [field(p.route), p.message[lang]]));
+  }
+  if (error instanceof ValidationError) return errorsByField(lang, error.issues);
+  return undefined;
+}

@@ -1,0 +1,44 @@
+// Small helpers every route module shares: answering with a page, and reading a bounded form.
+import { TooLargeError, ValidationError } from "@meldpunt/domain";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** Forms carry text only; the report form's text is bounded far below this. */
+const MAX_FORM_BYTES = 256 * 1024;
+
+export const limitForm = bodyLimit({
+  maxSize: MAX_FORM_BYTES,
+  onError: () => {
+    throw new TooLargeError();
+  },
+});
+
+export function page(c: Context, body: Child, status: ContentfulStatusCode = 200) {
+  return c.html(`<!doctype html>${body}`, status);
+}
+
+export function wantsJson(c: Context): boolean {
+  return c.req.path === "/health" || c.req.path.startsWith("/api/") || !(c.req.header("Accept") ?? "").includes("text/html");
+}
+
+/**
+ * The named text fields of a urlencoded or multipart form; anything else (files, repeated fields) is dropped, and an
+ * empty field counts as not answered (an untouched select sends "").
+ */
+export async function formText<K extends string>(c: Context, names: K[]): Promise<Partial<Record<K, string>>> {
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody();
+  } catch (error) {
+    if (error instanceof TooLargeError) throw error;
+    throw new ValidationError([{ field: "form", message: { nl: "Het formulier kon niet worden gelezen.", en: "The form could not be read." } }]);
+  }
+  const values: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const value = body[name];
+    if (typeof value === "string" && value !== "") values[name] = value;
+  }
+  return values;
+}

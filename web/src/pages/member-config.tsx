@@ -1,0 +1,182 @@
+// A member's configuration for its admin and the hub operator: details, routes, the routing table that results, and a
+// routing question to try. Never any case content.
+import {
+  CATEGORY_CODES,
+  type Desk,
+  type Member,
+  Roles,
+  type Route,
+  type RoutingTableRow,
+  TAXONOMY,
+  Tracks,
+  Wishes,
+} from "@meldpunt/domain";
+import { ErrorSummary, type Errors, Field, fieldAria, RadioGroup } from "../form";
+import { type Lang, tr } from "../i18n";
+import { Layout } from "../layout";
+import { fill, T, WANTS_TEXT } from "../text";
+
+export interface MemberConfigProps {
+  lang: Lang;
+  member: Member;
+  desks: Desk[];
+  table: RoutingTableRow[];
+  csrf: string;
+  canEdit: boolean;
+  saved?: boolean;
+  errors?: Errors;
+  trial?: { wants: string; category: string; role?: string; route: Route };
+}
+
+type RouteKey = keyof Member["routes"];
+const ROUTES: [RouteKey, keyof typeof T, Desk["type"][]][] = [
+  ["vp", "routeVp", ["vp", "intake"]],
+  ["integriteit", "routeIntegriteit", ["integriteit", "intake"]],
+  ["bestuurlijk", "routeBestuurlijk", ["bestuurlijk", "intake"]],
+  ["burgemeester", "routeBurgemeester", ["bestuurlijk", "intake"]],
+];
+
+export function MemberConfigPage(props: MemberConfigProps) {
+  const { lang, member, desks } = props;
+  const errors = props.errors ?? {};
+  const path = `/beheer/${member.id}`;
+  const deskName = (id: string | undefined) => desks.find((d) => d.id === id)?.name ?? tr(lang, T.noRoute);
+  const deskSelect = (name: string, selected: string | undefined, types: Desk["type"][] | undefined, optional: boolean) => (
+    <select class="utrecht-select utrecht-select--html-select" id={name} name={name} {...fieldAria(name, errors, false)}>
+      {optional ? <option value="">{tr(lang, T.noRoute)}</option> : null}
+      {desks
+        .filter((d) => !types || types.includes(d.type))
+        .map((d) => (
+          <option value={d.id} selected={d.id === selected}>
+            {d.name}
+          </option>
+        ))}
+    </select>
+  );
+  return (
+    <Layout lang={lang} title={fill(tr(lang, T.configTitle), { member: member.name })} path={path} hasErrors={Object.keys(errors).length > 0}>
+      <h1 class="utrecht-heading-1">{fill(tr(lang, T.configTitle), { member: member.name })}</h1>
+      <ErrorSummary lang={lang} errors={errors} />
+      {props.saved ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{tr(lang, T.configSaved)}</p>
+        </div>
+      ) : null}
+      <p class="utrecht-paragraph">{tr(lang, T.configIntro)}</p>
+
+      <h2 class="utrecht-heading-2">{tr(lang, T.routingTableTitle)}</h2>
+      <table class="utrecht-table hub-table">
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">{tr(lang, T.situationHeader)}</th>
+            <th class="utrecht-table__header-cell" scope="col">{tr(lang, T.deskHeader)}</th>
+            <th class="utrecht-table__header-cell" scope="col">{tr(lang, T.trackHeader)}</th>
+            <th class="utrecht-table__header-cell" scope="col">{tr(lang, T.whyHeader)}</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {props.table.map((row) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">{tr(lang, row.question)}</th>
+              <td class="utrecht-table__cell">{row.route.desk.name}</td>
+              <td class="utrecht-table__cell">{tr(lang, Tracks.labels[row.route.track])}</td>
+              <td class="utrecht-table__cell">{row.route.reasons.map((r) => tr(lang, r)).join(" ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 class="utrecht-heading-2">{tr(lang, T.tryTitle)}</h2>
+      <form method="post" action={`${path}/proberen${lang === "en" ? "?lang=en" : ""}`}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <RadioGroup
+          field="wants"
+          legend={tr(lang, T.wantsLegend)}
+          options={Wishes.codes.map((code) => ({ value: code, label: tr(lang, WANTS_TEXT[code]) }))}
+          checked={props.trial?.wants ?? "melding"}
+          errors={errors}
+        />
+        <Field field="category" label={tr(lang, T.categoryLegend)} errors={errors}>
+          <select class="utrecht-select utrecht-select--html-select" id="category" name="category">
+            {CATEGORY_CODES.map((code) => (
+              <option value={code} selected={props.trial?.category === code}>
+                {tr(lang, TAXONOMY[code].label)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field field="role" label={tr(lang, T.roleLabel)} errors={errors}>
+          <select class="utrecht-select utrecht-select--html-select" id="role" name="role">
+            <option value="">{tr(lang, T.rolePlaceholder)}</option>
+            {Roles.codes.map((code) => (
+              <option value={code} selected={props.trial?.role === code}>
+                {tr(lang, Roles.labels[code])}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {tr(lang, T.tryButton)}
+        </button>
+      </form>
+      {props.trial ? (
+        <div class="utrecht-alert utrecht-alert--info" role="status">
+          <p class="utrecht-paragraph">
+            {fill(tr(lang, T.tryResult), { desk: props.trial.route.desk.name, track: tr(lang, Tracks.labels[props.trial.route.track]) })}
+          </p>
+          <ul class="utrecht-unordered-list">
+            {props.trial.route.reasons.map((r) => (
+              <li class="utrecht-unordered-list__item">{tr(lang, r)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <h2 class="utrecht-heading-2">{tr(lang, T.routesTitle)}</h2>
+      {props.canEdit ? (
+        <form method="post" action={`${path}${lang === "en" ? "?lang=en" : ""}`} novalidate>
+          <input type="hidden" name="csrf" value={props.csrf} />
+          <input type="hidden" name="version" value={String(member.version)} />
+          <Field field="fte" label={tr(lang, T.fteLabel)} hint={tr(lang, T.fteHint)} errors={errors}>
+            <input class="utrecht-textbox utrecht-textbox--html-input" type="number" id="fte" name="fte" min="0" max="100000" value={String(member.fte)} {...fieldAria("fte", errors, true)} />
+          </Field>
+          <Field field="retentionYears" label={tr(lang, T.retentionLabel)} errors={errors}>
+            <input
+              class="utrecht-textbox utrecht-textbox--html-input"
+              type="number"
+              id="retentionYears"
+              name="retentionYears"
+              min="1"
+              max="100"
+              value={String(member.retentionYears)}
+              {...fieldAria("retentionYears", errors, false)}
+            />
+          </Field>
+          {ROUTES.map(([key, label, types]) => (
+            <Field field={`routes.${key}`} label={tr(lang, T[label] as { nl: string; en: string })} errors={errors}>
+              {deskSelect(`routes.${key}`, member.routes[key], types, key !== "integriteit")}
+            </Field>
+          ))}
+          <Field field="alternates.receivingDesk" label={tr(lang, T.alternateReceiving)} errors={errors}>
+            {deskSelect("alternates.receivingDesk", member.alternates?.receivingDesk, undefined, true)}
+          </Field>
+          <Field field="alternates.gemeentesecretaris" label={tr(lang, T.alternateSecretary)} errors={errors}>
+            {deskSelect("alternates.gemeentesecretaris", member.alternates?.gemeentesecretaris, undefined, true)}
+          </Field>
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            {tr(lang, T.saveConfig)}
+          </button>
+        </form>
+      ) : (
+        <dl class="utrecht-data-list">
+          {ROUTES.map(([key, label]) => (
+            <div class="utrecht-data-list__item">
+              <dt class="utrecht-data-list__item-key">{tr(lang, T[label] as { nl: string; en: string })}</dt>
+              <dd class="utrecht-data-list__item-value">{deskName(member.routes[key])}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,96 @@
+// The first staff page: who is logged in and what they may do, from the hub's own records. No case content.
+import { ACTION_NAMES, ACTIONS, type Desk, deskServes, type Grant, type Member, ROLE_LABELS, type Staff, type StaffRole } from "@meldpunt/domain";
+import { href, type Lang, tr } from "../i18n";
+import { Layout } from "../layout";
+import { S } from "../staff-text";
+import { fill } from "../text";
+
+export interface StaffPageProps {
+  lang: Lang;
+  staff: Staff;
+  members: Pick<Member, "id" | "name">[];
+  desks: Pick<Desk, "id" | "name" | "type" | "serves">[];
+  grants: Grant[];
+  /** The session's CSRF token, posted back by the logout form. */
+  csrf: string;
+}
+
+export function StaffPage(props: StaffPageProps) {
+  const { lang, staff, grants } = props;
+  const memberName = (id: string) => props.members.find((m) => m.id === id)?.name ?? id;
+  const deskName = (id: string) => props.desks.find((d) => d.id === id)?.name ?? id;
+  const served = (deskId: string, members: string[]) => fill(tr(lang, S.deskServes), { desk: deskName(deskId), members: members.map(memberName).join(", ") });
+
+  const roleText = (role: StaffRole) => {
+    const label = tr(lang, ROLE_LABELS[role.role]);
+    if (role.role === "desk-staff") {
+      const desk = props.desks.find((d) => d.id === role.desk);
+      const members = desk ? props.members.filter((m) => deskServes(desk, m.id)).map((m) => m.id) : [];
+      return `${label}: ${served(role.desk, members)}`;
+    }
+    if (role.role === "member-admin") return `${label}: ${memberName(role.member)}`;
+    return label;
+  };
+
+  /** Where one action is granted, in words: desks with the members they serve, members, or the whole region. */
+  const whereText = (mine: Grant[]) => {
+    const byDesk = new Map<string, string[]>();
+    const members: string[] = [];
+    let region = false;
+    for (const { scope } of mine) {
+      if (scope.desk && scope.member) byDesk.set(scope.desk, [...(byDesk.get(scope.desk) ?? []), scope.member]);
+      else if (scope.member) members.push(memberName(scope.member));
+      else region = true;
+    }
+    return [...[...byDesk].map(([desk, ms]) => served(desk, ms)), ...(members.length ? [members.join(", ")] : []), ...(region ? [tr(lang, S.wholeRegion)] : [])].join("; ");
+  };
+
+  const granted = ACTION_NAMES.map((action) => ({ action, mine: grants.filter((g) => g.action === action) })).filter(({ mine }) => mine.length > 0);
+
+  return (
+    <Layout lang={lang} title={tr(lang, S.staffTitle)} path="/medewerker">
+      <h1 class="utrecht-heading-1">{tr(lang, S.staffTitle)}</h1>
+      <p class="utrecht-paragraph" data-testid="staff-name">
+        {fill(tr(lang, S.signedInAs), { name: staff.name })}
+      </p>
+      <dl class="utrecht-data-list">
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{tr(lang, S.emailLabel)}</dt>
+          <dd class="utrecht-data-list__item-value">{staff.email}</dd>
+        </div>
+      </dl>
+
+      <h2 class="utrecht-heading-2">{tr(lang, S.rolesTitle)}</h2>
+      {staff.roles.length === 0 ? (
+        <p class="utrecht-paragraph">{tr(lang, S.noRoles)}</p>
+      ) : (
+        <ul class="utrecht-unordered-list" data-testid="staff-roles">
+          {staff.roles.map((role) => (
+            <li class="utrecht-unordered-list__item">{roleText(role)}</li>
+          ))}
+        </ul>
+      )}
+
+      {granted.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">{tr(lang, S.mayTitle)}</h2>
+          <ul class="utrecht-unordered-list" data-testid="staff-grants">
+            {granted.map(({ action, mine }) => (
+              <li class="utrecht-unordered-list__item">
+                {tr(lang, ACTIONS[action].label)}: {whereText(mine)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {grants.some((g) => g.action === "read-case-content") ? null : <p class="utrecht-paragraph">{tr(lang, S.noCaseContent)}</p>}
+
+      <form method="post" action={href(lang, "/uitloggen")}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {tr(lang, S.logout)}
+        </button>
+      </form>
+    </Layout>
+  );
+}
