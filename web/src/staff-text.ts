@@ -12,6 +12,7 @@ export const S = {
   },
   deskServes: { nl: "{desk}, voor {members}", en: "{desk}, for {members}" },
   mayTitle: { nl: "Wat u mag doen", en: "What you may do" },
+  settingsTitle: { nl: "Instellingen van organisaties", en: "Settings of organisations" },
   wholeRegion: { nl: "de hele regio", en: "the whole region" },
   noCaseContent: {
     nl: "U kunt geen inhoud van meldingen lezen. Dat kunnen alleen medewerkers van de balie die de melding behandelt.",

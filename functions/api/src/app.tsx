@@ -21,6 +21,7 @@ import { logFields, toProblem } from "./http-errors";
 import type { StaffAuth } from "./require-staff";
 import { formText, limitForm, page, wantsJson } from "./respond";
 import { staffRoutes } from "./staff-routes";
+import { adminRoutes } from "./admin-routes";
 import type { Asset } from "@meldpunt/web/assets";
 import type { Logger } from "@aws-lambda-powertools/logger";
 
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   if (deps.auth) {
     app.route("/", staffRoutes(deps.auth, deps.region));
+    app.route("/", adminRoutes(deps.auth, deps.region));
   } else {
     app.on(["GET", "POST"], STAFF_PATHS, () => {
       throw new NotFoundError();

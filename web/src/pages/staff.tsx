@@ -1,5 +1,5 @@
 // The first staff page: who is logged in and what they may do, from the hub's own records. No case content.
-import { ACTION_NAMES, ACTIONS, type Desk, deskServes, type Grant, type Member, ROLE_LABELS, type Staff, type StaffRole } from "@meldpunt/domain";
+import { ACTION_NAMES, ACTIONS, type Desk, deskServes, type Grant, HUB_MEMBER_ID, type Member, ROLE_LABELS, type Staff, type StaffRole } from "@meldpunt/domain";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { S } from "../staff-text";
@@ -45,6 +45,8 @@ export function StaffPage(props: StaffPageProps) {
     return [...[...byDesk].map(([desk, ms]) => served(desk, ms)), ...(members.length ? [members.join(", ")] : []), ...(region ? [tr(lang, S.wholeRegion)] : [])].join("; ");
   };
 
+  // The hub's own tenant is set up by onboarding, not on a settings page.
+  const configurable = grants.filter((g) => g.action === "view-member-config" && g.scope.member && g.scope.member !== HUB_MEMBER_ID).map((g) => g.scope.member as string);
   const granted = ACTION_NAMES.map((action) => ({ action, mine: grants.filter((g) => g.action === action) })).filter(({ mine }) => mine.length > 0);
 
   return (
@@ -84,6 +86,20 @@ export function StaffPage(props: StaffPageProps) {
         </>
       ) : null}
       {grants.some((g) => g.action === "read-case-content") ? null : <p class="utrecht-paragraph">{tr(lang, S.noCaseContent)}</p>}
+      {configurable.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">{tr(lang, S.settingsTitle)}</h2>
+          <ul class="utrecht-unordered-list" data-testid="staff-settings">
+            {configurable.map((member) => (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={href(lang, `/beheer/${member}`)}>
+                  {memberName(member)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <form method="post" action={href(lang, "/uitloggen")}>
         <input type="hidden" name="csrf" value={props.csrf} />
