@@ -83,6 +83,31 @@ describe("changing the configuration", () => {
     expect(await hub.deps.region.getMember("hoorn")).toMatchObject({ fte: 900, version: 2 });
   });
 
+  it("keeps the ticked measures, the name and the house colour", async () => {
+    const { jar, html } = await as("beheer-hoorn");
+    const { measures: _all, ...values } = formValues(html);
+    const body = new URLSearchParams({ ...values, name: "Gemeente Hoorn (West-Friesland)", "theme.primaryColor": "#01689B", csrf: csrfIn(html) });
+    body.append("measures", "gesprek");
+    body.append("measures", "berisping");
+    const res = await send(jar, `${hub.url}/beheer/hoorn`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: body.toString() });
+    expect(res.status).toBe(303);
+    expect(await hub.deps.region.getMember("hoorn")).toMatchObject({
+      name: "Gemeente Hoorn (West-Friesland)",
+      measures: ["gesprek", "berisping"],
+      theme: { primaryColor: "#01689B" },
+    });
+    const page = await (await send(jar, `${hub.url}/beheer/hoorn`)).text();
+    expect(page).toMatch(/value="gesprek" checked=""/);
+    expect(page).not.toMatch(/value="ontslag" checked=""/);
+  });
+
+  it("refuses a house colour that is not a colour code, at its field", async () => {
+    const { jar, html } = await as("beheer-hoorn");
+    const res = await send(jar, `${hub.url}/beheer/hoorn`, formPost({ ...formValues(html), "theme.primaryColor": "rood", csrf: csrfIn(html) }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('href="#theme.primaryColor"');
+  });
+
   it("refuses a change that breaks routing at its field, keeps what was typed, and stores nothing", async () => {
     const { jar, html } = await as("beheer-hoorn");
     const before = await hub.deps.region.getMember("hoorn");

@@ -9,6 +9,7 @@ const COMPONENTS = [
   "alert",
   "body",
   "button",
+  "checkbox",
   "code",
   "data-list",
   "document",

@@ -80,9 +80,26 @@ export function LinkParagraph(props: { href: string; children: Child }) {
   );
 }
 
+interface ChoiceGroupProps {
+  field: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  errors: Errors;
+}
+
 /** A group of radio buttons in a fieldset; each option's id is `<field>-<value>`, the first is where errors link. */
-export function RadioGroup(props: { field: string; legend: string; options: { value: string; label: string }[]; checked?: string; errors: Errors }) {
-  const { field, errors } = props;
+export function RadioGroup(props: ChoiceGroupProps & { checked?: string }) {
+  return <ChoiceGroup {...props} type="radio" checked={props.checked === undefined ? [] : [props.checked]} />;
+}
+
+/** The same for several choices: the form sends the field once for every box that is ticked. */
+export function CheckboxGroup(props: ChoiceGroupProps & { checked: readonly string[] }) {
+  return <ChoiceGroup {...props} type="checkbox" />;
+}
+
+function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox"; checked: readonly string[] }) {
+  const { field, errors, type } = props;
+  const control = type === "radio" ? "radio-button" : "checkbox";
   return (
     <fieldset
       class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${errors[field] ? " utrecht-form-fieldset--invalid" : ""}`}
@@ -91,20 +108,20 @@ export function RadioGroup(props: { field: string; legend: string; options: { va
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
       <FieldError field={field} errors={errors} />
       {props.options.map(({ value, label }) => (
-        <div class="utrecht-form-field utrecht-form-field--radio">
+        <div class={`utrecht-form-field utrecht-form-field--${type}`}>
           <div class="utrecht-form-field__input">
             <input
-              class="utrecht-radio-button utrecht-radio-button--html-input"
-              type="radio"
+              class={`utrecht-${control} utrecht-${control}--html-input`}
+              type={type}
               id={`${field}-${value}`}
               name={field}
               value={value}
-              checked={props.checked === value}
+              checked={props.checked.includes(value)}
               aria-invalid={errors[field] ? "true" : undefined}
             />
           </div>
-          <div class="utrecht-form-field__label utrecht-form-field__label--radio">
-            <label class="utrecht-form-label utrecht-form-label--radio" for={`${field}-${value}`}>
+          <div class={`utrecht-form-field__label utrecht-form-field__label--${type}`}>
+            <label class={`utrecht-form-label utrecht-form-label--${type}`} for={`${field}-${value}`}>
               {label}
             </label>
           </div>

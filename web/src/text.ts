@@ -1,5 +1,5 @@
 // Interface text in plain Dutch (B1) and English. Labels of the domain (taxonomy, errors) live in the domain.
-import type { CaseState, Label, Wish } from "@meldpunt/domain";
+import type { CaseState, Label, Measure, Wish } from "@meldpunt/domain";
 
 export const T = {
   hubName: { nl: "Gemeenschappelijk Meldpunt West-Friesland", en: "Joint Reporting Point West-Friesland" },
@@ -96,7 +96,10 @@ export const T = {
   fteLabel: { nl: "Aantal fte", en: "Headcount (fte)" },
   fteHint: { nl: "Voor het aantal meldingen per 1.000 fte.", en: "For the number of reports per 1,000 fte." },
   retentionLabel: { nl: "Bewaartermijn (jaren)", en: "Retention period (years)" },
-  measuresLabel: { nl: "Maatregelen", en: "Measures" },
+  measuresLabel: { nl: "Maatregelen die uw organisatie gebruikt", en: "Measures your organisation uses" },
+  nameLabel: { nl: "Naam", en: "Name" },
+  themeLabel: { nl: "Huiskleur (niet verplicht)", en: "House colour (optional)" },
+  themeHint: { nl: "Als kleurcode, zoals #01689B. Leeg: de kleuren van de regio.", en: "As a colour code, like #01689B. Empty: the region's colours." },
   routesTitle: { nl: "Routes", en: "Routes" },
   routeVp: { nl: "Advies en steun (vertrouwenspersoon)", en: "Advice and support (confidential advisor)" },
   routeIntegriteit: { nl: "Meldingen over medewerkers en klokkenluidersmeldingen", en: "Reports about staff, and whistleblower reports" },
@@ -122,6 +125,17 @@ export const WANTS_TEXT: Record<Wish, Label> = {
   advies: { nl: "Eerst praten met een vertrouwenspersoon (advies of steun; er gebeurt niets zonder uw toestemming)", en: "Talk to a confidential advisor first (advice or support; nothing happens without your consent)" },
   melding: { nl: "Een melding doen, zodat er iets mee gebeurt", en: "Make a report, so that something is done about it" },
   beide: { nl: "Allebei", en: "Both" },
+};
+
+export const MEASURE_TEXT: Record<Measure, Label> = {
+  geen: { nl: "Geen maatregel", en: "No measure" },
+  gesprek: { nl: "Gesprek", en: "Talk" },
+  "schriftelijke-waarschuwing": { nl: "Schriftelijke waarschuwing", en: "Written warning" },
+  berisping: { nl: "Berisping", en: "Reprimand" },
+  overplaatsing: { nl: "Overplaatsing", en: "Transfer to another post" },
+  ontslag: { nl: "Ontslag of ontbinding", en: "Dismissal" },
+  aangifte: { nl: "Aangifte bij de politie", en: "Report to the police" },
+  anders: { nl: "Anders", en: "Other" },
 };
 
 /** States in the reporter's words: no internal steps or names of investigations. */

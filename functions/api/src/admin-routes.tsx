@@ -17,13 +17,13 @@ import { type Context, Hono } from "hono";
 import * as z from "zod/mini";
 import { toProblem } from "./http-errors";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
-import { formText, limitForm, page } from "./respond";
+import { formList, formText, limitForm, page } from "./respond";
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
 
 const ROUTE_FIELDS = ["routes.vp", "routes.integriteit", "routes.bestuurlijk", "routes.burgemeester"] as const;
 const ALTERNATE_FIELDS = ["alternates.receivingDesk", "alternates.gemeentesecretaris"] as const;
-const CONFIG_FIELDS = ["version", "fte", "retentionYears", ...ROUTE_FIELDS, ...ALTERNATE_FIELDS] as const;
+const CONFIG_FIELDS = ["version", "name", "fte", "retentionYears", "theme.primaryColor", ...ROUTE_FIELDS, ...ALTERNATE_FIELDS] as const;
 
 export function adminRoutes(auth: StaffAuth, region: RegionStore): Hono<Env> {
   const app = new Hono<Env>();
@@ -58,10 +58,12 @@ export function adminRoutes(auth: StaffAuth, region: RegionStore): Hono<Env> {
   app.post("/beheer/:member", limitForm, edit, async (c) => {
     const lang = c.get("lang");
     const form = await formText(c, [...CONFIG_FIELDS]);
+    const measures = await formList(c, "measures");
     const current = await region.getMember(member(c));
     if (!current || current.kind === "regio") throw new NotFoundError();
     const edited: Member = {
       ...current,
+      name: form.name ?? "",
       fte: Number(form.fte),
       retentionYears: Number(form.retentionYears),
       routes: {
@@ -71,6 +73,8 @@ export function adminRoutes(auth: StaffAuth, region: RegionStore): Hono<Env> {
         burgemeester: form["routes.burgemeester"],
       },
       alternates: { receivingDesk: form["alternates.receivingDesk"], gemeentesecretaris: form["alternates.gemeentesecretaris"] },
+      measures: measures as Member["measures"],
+      theme: form["theme.primaryColor"] ? { primaryColor: form["theme.primaryColor"] } : undefined,
       // The version the form was made from: someone else's save in between makes this one a conflict.
       version: Number(form.version) + 1,
     };

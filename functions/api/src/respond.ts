@@ -42,3 +42,10 @@ export async function formText<K extends string>(c: Context, names: K[]): Promis
   }
   return values;
 }
+
+/** Every value a form sent under `name` (a group of checkboxes sends one per ticked box); text only, at most `max`. */
+export async function formList(c: Context, name: string, max = 50): Promise<string[]> {
+  const values = (await c.req.parseBody({ all: true }))[name];
+  const list = Array.isArray(values) ? values : values === undefined ? [] : [values];
+  return list.filter((v): v is string => typeof v === "string" && v !== "").slice(0, max);
+}

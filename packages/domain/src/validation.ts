@@ -36,7 +36,8 @@ export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown,
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];
   for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
+    // The whole path, dotted, so a nested field ("routes.integriteit") gets its own message at its own input.
+    const field = issue.path.length ? issue.path.map(String).join(".") : "form";
     if (seen.has(field)) continue;
     seen.add(field);
     issues.push({ field, message: (issue.code !== "too_big" && messages[field]) || messageFor(issue) });

@@ -3,6 +3,7 @@
 import {
   CATEGORY_CODES,
   type Desk,
+  MeasureSchema,
   type Member,
   Roles,
   type Route,
@@ -11,10 +12,10 @@ import {
   Tracks,
   Wishes,
 } from "@meldpunt/domain";
-import { ErrorSummary, type Errors, Field, fieldAria, RadioGroup } from "../form";
+import { CheckboxGroup, ErrorSummary, type Errors, Field, fieldAria, RadioGroup } from "../form";
 import { type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
-import { fill, T, WANTS_TEXT } from "../text";
+import { fill, MEASURE_TEXT, T, WANTS_TEXT } from "../text";
 
 export interface MemberConfigProps {
   lang: Lang;
@@ -137,6 +138,9 @@ export function MemberConfigPage(props: MemberConfigProps) {
         <form method="post" action={`${path}${lang === "en" ? "?lang=en" : ""}`} novalidate>
           <input type="hidden" name="csrf" value={props.csrf} />
           <input type="hidden" name="version" value={String(member.version)} />
+          <Field field="name" label={tr(lang, T.nameLabel)} errors={errors}>
+            <input class="utrecht-textbox utrecht-textbox--html-input" type="text" id="name" name="name" maxlength={120} value={member.name} {...fieldAria("name", errors, false)} />
+          </Field>
           <Field field="fte" label={tr(lang, T.fteLabel)} hint={tr(lang, T.fteHint)} errors={errors}>
             <input class="utrecht-textbox utrecht-textbox--html-input" type="number" id="fte" name="fte" min="0" max="100000" value={String(member.fte)} {...fieldAria("fte", errors, true)} />
           </Field>
@@ -150,6 +154,24 @@ export function MemberConfigPage(props: MemberConfigProps) {
               max="100"
               value={String(member.retentionYears)}
               {...fieldAria("retentionYears", errors, false)}
+            />
+          </Field>
+          <CheckboxGroup
+            field="measures"
+            legend={tr(lang, T.measuresLabel)}
+            options={MeasureSchema.options.map((code) => ({ value: code, label: tr(lang, MEASURE_TEXT[code]) }))}
+            checked={member.measures ?? []}
+            errors={errors}
+          />
+          <Field field="theme.primaryColor" label={tr(lang, T.themeLabel)} hint={tr(lang, T.themeHint)} errors={errors}>
+            <input
+              class="utrecht-textbox utrecht-textbox--html-input"
+              type="text"
+              id="theme.primaryColor"
+              name="theme.primaryColor"
+              maxlength={7}
+              value={member.theme?.primaryColor ?? ""}
+              {...fieldAria("theme.primaryColor", errors, true)}
             />
           </Field>
           {ROUTES.map(([key, label, types]) => (
