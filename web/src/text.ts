@@ -100,7 +100,7 @@ export const T = {
   nameLabel: { nl: "Naam", en: "Name" },
   themeLabel: { nl: "Huiskleur (niet verplicht)", en: "House colour (optional)" },
   themeHint: { nl: "Als kleurcode, zoals #01689B. Leeg: de kleuren van de regio.", en: "As a colour code, like #01689B. Empty: the region's colours." },
-  routesTitle: { nl: "Routes", en: "Routes" },
+  routesTitle: { nl: "Gegevens en routes", en: "Details and routes" },
   routeVp: { nl: "Advies en steun (vertrouwenspersoon)", en: "Advice and support (confidential advisor)" },
   routeIntegriteit: { nl: "Meldingen over medewerkers en klokkenluidersmeldingen", en: "Reports about staff, and whistleblower reports" },
   routeBestuurlijk: { nl: "Meldingen over bestuurders", en: "Reports about officials" },
