@@ -10,6 +10,7 @@ import {
   followUp,
   historyPart,
   IntegrityError,
+  NotFoundError,
   submitReport,
   transferCase,
   UnavailableError,
@@ -42,6 +43,7 @@ async function hoornCase(description = "De teamleider pest een collega al maande
 const move = (record: CaseRecord, toDesk: string, extra: Record<string, string> = {}) => ({
   member: record.member,
   caseId: record.id,
+  fromDesk: record.desk,
   toDesk,
   reason: "Hoort bij de SED-organisatie: de melder werkt daar.",
   by: "staff-hoorn-bi",
@@ -106,8 +108,9 @@ describe("transfer within a member", () => {
     expect(await t.deps.cases.getCase("hoorn", record.id)).toEqual(asStored(moved));
   });
 
-  it("refuses the desk it is already on and a desk that does not exist, writing nothing", async () => {
+  it("refuses the desk it is already on, a desk that does not exist, and a case that is not on the sender's desk", async () => {
     const { record } = await hoornCase();
+    await expect(transferCase(t.deps, move(record, "sed-integriteit", { fromDesk: "hoorn-vp" }))).rejects.toBeInstanceOf(NotFoundError);
     await expect(transferCase(t.deps, move(record, "hoorn-integriteit"))).rejects.toBeInstanceOf(ValidationError);
     await expect(transferCase(t.deps, move(record, "bestaat-niet"))).rejects.toBeInstanceOf(ValidationError);
     expect(await t.deps.cases.getCase("hoorn", record.id)).toEqual(record);

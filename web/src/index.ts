@@ -9,3 +9,5 @@ export { type ReportFormValues, ReportFormPage } from "./pages/report-form";
 export { StaffPage, type StaffPageProps } from "./pages/staff";
 export { S } from "./staff-text";
 export { T } from "./text";
+export { DeskQueuePage } from "./pages/desk-queue";
+export { type ForwardCaseProps, ForwardCasePage } from "./pages/forward-case";

@@ -12,6 +12,7 @@ export const S = {
   },
   deskServes: { nl: "{desk}, voor {members}", en: "{desk}, for {members}" },
   mayTitle: { nl: "Wat u mag doen", en: "What you may do" },
+  queuesTitle: { nl: "Werkvoorraad", en: "Queues" },
   settingsTitle: { nl: "Instellingen van organisaties", en: "Settings of organisations" },
   wholeRegion: { nl: "de hele regio", en: "the whole region" },
   noCaseContent: {
@@ -47,4 +48,91 @@ export const S = {
     en: "The login service could not handle your request. Go back to the hub and try again.",
   },
   providerDoneTitle: { nl: "U bent uitgelogd bij de inlogdienst", en: "You are logged out of the login service" },
+} satisfies Record<string, Label>;
+
+/** The hub operator's pages: members and desks, onboarding a member, staff. */
+export const O = {
+  operatorLink: { nl: "Organisaties, balies en medewerkers beheren", en: "Manage organisations, desks and staff" },
+  membersTitle: { nl: "Organisaties en balies", en: "Organisations and desks" },
+  membersIntro: {
+    nl: "De organisaties die bij het meldpunt zijn aangesloten en hun balies. Deze pagina's tonen nooit de inhoud van meldingen.",
+    en: "The organisations that are members of the hub, and their desks. These pages never show the content of reports.",
+  },
+  onboardLink: { nl: "Een organisatie aansluiten", en: "Onboard an organisation" },
+  staffLink: { nl: "Medewerkers en hun rollen", en: "Staff and their roles" },
+  backToMembers: { nl: "Terug naar organisaties en balies", en: "Back to organisations and desks" },
+  nameHeader: { nl: "Naam", en: "Name" },
+  kindHeader: { nl: "Soort", en: "Kind" },
+  fteHeader: { nl: "Fte", en: "FTE" },
+  desksTitle: { nl: "Balies", en: "Desks" },
+  deskHeader: { nl: "Balie", en: "Desk" },
+  ownerHeader: { nl: "Van", en: "Belongs to" },
+  servesHeader: { nl: "Behandelt meldingen over", en: "Handles reports about" },
+  servesEveryone: { nl: "Alle organisaties", en: "Every organisation" },
+  onboardTitle: { nl: "Een organisatie aansluiten", en: "Onboard an organisation" },
+  onboardIntro: {
+    nl: "Sluit een gemeente of gemeenschappelijke regeling aan. Kies per route een eigen balie of een balie die er al is; een balie die er al is, gaat dan ook deze organisatie bedienen.",
+    en: "Onboard a municipality or joint body. For each route, choose a desk of its own or one that exists; an existing desk then serves this organisation too.",
+  },
+  detailsTitle: { nl: "Gegevens", en: "Details" },
+  idLabel: { nl: "Code", en: "Code" },
+  idHint: {
+    nl: "Kleine letters, cijfers en streepjes, bijvoorbeeld schagen. De code komt in adressen en in de codes van de balies en kan later niet veranderen.",
+    en: "Lower-case letters, digits and hyphens, for example schagen. The code goes into addresses and desk codes and cannot change later.",
+  },
+  memberNameLabel: { nl: "Naam", en: "Name" },
+  memberNameHint: { nl: "Bijvoorbeeld Gemeente Schagen.", en: "For example Gemeente Schagen." },
+  kindLegend: { nl: "Soort organisatie", en: "Kind of organisation" },
+  routesTitle: { nl: "Balies per route", en: "Desks for each route" },
+  onlyGemeente: { nl: "{route} (alleen voor een gemeente)", en: "{route} (municipalities only)" },
+  deskLabel: { nl: "Balie", en: "Desk" },
+  ownDesk: { nl: "Een eigen balie (nieuw)", en: "A desk of its own (new)" },
+  ownDeskName: { nl: "Naam van de eigen balie", en: "Name of its own desk" },
+  ownDeskHint: { nl: "Leeg laten: {name}. Code: {id}.", en: "Leave empty: {name}. Code: {id}." },
+  namePlaceholder: { nl: "<naam>", en: "<name>" },
+  codePlaceholder: { nl: "<code>", en: "<code>" },
+  alternatesTitle: { nl: "Uitwijk bij een belangenconflict", en: "Alternates for a conflict of interest" },
+  alternatesIntro: {
+    nl: "Gaat een melding over iemand van de balie die haar zou krijgen, dan gaat ze hierheen. Een balie van een andere organisatie gaat dan ook deze organisatie bedienen.",
+    en: "When a report concerns someone on the desk that would receive it, it goes here instead. A desk of another organisation then serves this organisation too.",
+  },
+  ownBestuurlijk: { nl: "De eigen balie bestuurlijke integriteit (nieuw)", en: "Its own desk for officials (new)" },
+  onboardButton: { nl: "Organisatie aansluiten", en: "Onboard the organisation" },
+  staffListTitle: { nl: "Medewerkers van het meldpunt", en: "Staff of the hub" },
+  staffListIntro: {
+    nl: "Wie inlogt, krijgt de rollen die hier staan. Wie de inlogdienst kent maar hier niet staat, komt er niet in.",
+    en: "Whoever logs in gets the roles listed here. Someone the login service knows but who is not listed here gets no access.",
+  },
+  staffSaved: { nl: "De medewerker is opgeslagen.", en: "The staff member has been saved." },
+  staffIdHeader: { nl: "Inlog-id", en: "Login id" },
+  rolesHeader: { nl: "Rollen", en: "Roles" },
+  staffFormTitle: { nl: "Een medewerker toevoegen of wijzigen", en: "Add or change a staff member" },
+  staffFormIntro: {
+    nl: "Staat het inlog-id hierboven al, dan vervangt u de naam, het e-mailadres en de rollen van die medewerker.",
+    en: "If the login id is listed above, you replace that staff member's name, e-mail address and roles.",
+  },
+  staffIdLabel: { nl: "Inlog-id (OIDC-subject)", en: "Login id (OIDC subject)" },
+  staffIdHint: {
+    nl: "Het id dat de inlogdienst voor deze persoon geeft (de claim sub). Bij Cognito is dat de sub van de gebruiker (een lange code met streepjes); bij de ingebouwde demo-inlogdienst is het demo-<gebruikersnaam>.",
+    en: "The id the login service gives this person (the sub claim). In Cognito it is the user's sub (a long code with hyphens); in the built-in demo login service it is demo-<user name>.",
+  },
+  staffNameLabel: { nl: "Naam", en: "Name" },
+  roleLegend: { nl: "Rol", en: "Role" },
+  roleDeskLabel: { nl: "Balie (bij medewerker van een balie)", en: "Desk (for desk staff)" },
+  roleMemberLabel: { nl: "Organisatie (bij beheerder van een organisatie)", en: "Organisation (for an organisation administrator)" },
+  choose: { nl: "Kies", en: "Choose" },
+  saveStaff: { nl: "Medewerker opslaan", en: "Save staff member" },
+} satisfies Record<string, Label>;
+
+export const KIND_TEXT = {
+  gemeente: { nl: "Gemeente", en: "Municipality" },
+  gr: { nl: "Gemeenschappelijke regeling", en: "Joint body" },
+  regio: { nl: "Het meldpunt zelf", en: "The hub itself" },
+} satisfies Record<string, Label>;
+
+export const DESK_TYPE_TEXT = {
+  vp: { nl: "Vertrouwenspersoon", en: "Confidential advisor" },
+  integriteit: { nl: "Integriteit", en: "Integrity" },
+  bestuurlijk: { nl: "Bestuurlijke integriteit", en: "Officials' integrity" },
+  intake: { nl: "Regionale intake", en: "Regional intake" },
 } satisfies Record<string, Label>;

@@ -117,6 +117,8 @@ export const T = {
   tryTitle: { nl: "Probeer een routeringsvraag", en: "Try a routing question" },
   tryButton: { nl: "Laat zien waar dit heen gaat", en: "Show where this goes" },
   tryResult: { nl: "Dit gaat naar {desk} ({track}).", en: "This goes to {desk} ({track})." },
+  backToStaff: { nl: "Terug naar uw overzicht", en: "Back to your overview" },
+  backToQueue: { nl: "Terug naar de werkvoorraad", en: "Back to the queue" },
   tooLargeTitle: { nl: "Uw bericht is te groot", en: "Your message is too large" },
 } satisfies Record<string, Label>;
 
@@ -136,6 +138,21 @@ export const MEASURE_TEXT: Record<Measure, Label> = {
   ontslag: { nl: "Ontslag of ontbinding", en: "Dismissal" },
   aangifte: { nl: "Aangifte bij de politie", en: "Report to the police" },
   anders: { nl: "Anders", en: "Other" },
+};
+
+/** States as the desk names them (DESIGN §2). */
+export const STATE_FOR_STAFF: Record<CaseState, Label> = {
+  ontvangen: { nl: "Ontvangen", en: "Received" },
+  bevestigd: { nl: "Bevestigd", en: "Acknowledged" },
+  triage: { nl: "Triage", en: "Triage" },
+  vooronderzoek: { nl: "Vooronderzoek", en: "Preliminary inquiry" },
+  feitenonderzoek: { nl: "Feitenonderzoek", en: "Fact-finding investigation" },
+  rapport: { nl: "Rapport", en: "Report" },
+  besluit: { nl: "Besluit", en: "Decision" },
+  maatregel: { nl: "Maatregel", en: "Measure" },
+  "afdoening-lijn": { nl: "Afdoening in de lijn", en: "Handled by the line manager" },
+  doorverwezen: { nl: "Doorverwezen", en: "Referred" },
+  gesloten: { nl: "Gesloten", en: "Closed" },
 };
 
 /** States in the reporter's words: no internal steps or names of investigations. */

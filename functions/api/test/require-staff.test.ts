@@ -24,6 +24,7 @@ const records = new Map([[archiefAdmin.id, archiefAdmin]]);
 const staff: StaffStore = {
   getStaff: async (id) => records.get(id),
   putStaff: async () => undefined,
+  listStaff: async () => [...records.values()],
 };
 // requireStaff never starts a login itself; the routes do.
 const login = {} as OidcLogin;

@@ -34,3 +34,12 @@ export function initialDeadlines(receivedAt: Date): { ackDueAt: Date; feedbackDu
 export function reporterDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
+
+/** Closed cases sort after every open one. */
+const NOTHING_DUE = "9999-12-31T23:59:59.999Z";
+
+/** The deadline a desk must meet next: acknowledgement until it is given, then feedback; nothing once closed. */
+export function nextDueAt(record: { state: string; ackDueAt: string; feedbackDueAt: string }): string {
+  if (record.state === "gesloten") return NOTHING_DUE;
+  return record.state === "ontvangen" ? record.ackDueAt : record.feedbackDueAt;
+}

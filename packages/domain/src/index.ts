@@ -9,6 +9,7 @@ export * from "./region";
 export * from "./report";
 export * from "./routing";
 export * from "./routing-table";
+export * from "./save-staff";
 export * from "./staff";
 export * from "./submit-report";
 export * from "./taxonomy";

@@ -38,7 +38,7 @@ const ROUTE_DESK_TYPES: Record<keyof Member["routes"], DeskType[]> = {
 };
 
 /** Routes a member must have, by kind. A GR has no burgemeester; its bestuur's members come in through intake. */
-const REQUIRED_ROUTES: Record<Member["kind"], (keyof Member["routes"])[]> = {
+export const REQUIRED_ROUTES: Record<Member["kind"], (keyof Member["routes"])[]> = {
   gemeente: ["vp", "integriteit", "bestuurlijk", "burgemeester"],
   gr: ["vp", "integriteit"],
   regio: ["integriteit"],

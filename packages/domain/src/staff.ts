@@ -32,4 +32,6 @@ export interface StaffStore {
   getStaff(id: StaffId): Promise<Staff | undefined>;
   /** Create (version 1) or replace the stored version `staff.version - 1`. */
   putStaff(staff: Staff): Promise<void>;
+  /** Every staff member of the hub, for the operator's staff page. */
+  listStaff(): Promise<Staff[]>;
 }

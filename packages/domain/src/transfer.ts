@@ -8,13 +8,17 @@ import type { CaseSealer, CaseStore, Clock, RegionStore, SealedPart } from "./po
 import { HUB_MEMBER_ID } from "./report";
 import { parseOrThrow } from "./validation";
 
+export const MAX_TRANSFER_REASON = 2000;
+
 export const TransferRequestSchema = z.object({
   member: MemberIdSchema,
   caseId: CaseIdSchema,
+  /** The desk the staff member forwards from: the case must be there, or it is not theirs to forward. */
+  fromDesk: DeskIdSchema,
   toDesk: DeskIdSchema,
   /** Needed only when the receiving desk serves several members and not the case's own. */
   toMember: z.optional(MemberIdSchema),
-  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TRANSFER_REASON)),
   /** The staff member who forwards it. */
   by: z.string().check(z.minLength(1), z.maxLength(80)),
 });
@@ -43,7 +47,7 @@ export const historyPart = (index: number) => `history:${index}`;
 export async function transferCase(deps: TransferDeps, raw: unknown): Promise<CaseRecord> {
   const request = parseOrThrow(TransferRequestSchema, raw);
   const record = await deps.cases.getCase(request.member, request.caseId);
-  if (!record) throw new NotFoundError();
+  if (!record || record.desk !== request.fromDesk) throw new NotFoundError();
   if (record.kind === "advies" && !record.referralConsentAt) throw new ConsentRequiredError();
   const desk = await deps.region.getDesk(request.toDesk);
   if (!desk) throw fieldError("toDesk", { nl: "Deze balie bestaat niet.", en: "This desk does not exist." });

@@ -42,6 +42,12 @@ const TABLE: [string, Action, Scope, boolean][] = [
   ["BI Hoorn", "read-queue", caseOf("sed", "sed-integriteit"), N],
   ["BI Hoorn", "view-member-config", { member: "hoorn" }, N],
   ["BI Hoorn", "view-board-dashboard", {}, N],
+  // Forwarding is for the desk that holds the case, nobody else.
+  ["BI Hoorn", "transfer-case", caseOf("westfries-archief", "hoorn-integriteit"), Y],
+  ["BI Hoorn", "transfer-case", caseOf("sed", "sed-integriteit"), N],
+  ["intake", "transfer-case", caseOf("hoorn", "regio-intake"), Y],
+  ["admin Hoorn", "transfer-case", caseOf("hoorn", "hoorn-integriteit"), N],
+  ["operator", "transfer-case", caseOf("hoorn", "hoorn-integriteit"), N],
   ["VP Hoorn", "read-case-content", caseOf("hoorn", "hoorn-vp"), Y],
   ["VP Hoorn", "read-case-content", caseOf("hoorn", "hoorn-integriteit"), N],
   ["external VP", "read-case-content", caseOf("sed", "regio-vp-extern"), Y],
@@ -123,6 +129,8 @@ describe("grantsOf", () => {
       { action: "read-case-content", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
       { action: "read-queue", scope: { member: "hoorn", desk: "hoorn-integriteit" } },
       { action: "read-queue", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
+      { action: "transfer-case", scope: { member: "hoorn", desk: "hoorn-integriteit" } },
+      { action: "transfer-case", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
     ]);
   });
 

@@ -1,5 +1,5 @@
 // Key composition for every entity, testable without a database.
-import type { CaseId, CaseRecord, DeskId, MemberId, StaffId } from "@meldpunt/domain";
+import { type CaseId, type CaseRecord, type DeskId, type MemberId, nextDueAt, type StaffId } from "@meldpunt/domain";
 
 export const REGION_PK = "REGION";
 
@@ -8,20 +8,18 @@ export const memberKey = (member: MemberId) => ({ pk: REGION_PK, sk: `MEMBER#${m
 export const deskKey = (desk: DeskId) => ({ pk: REGION_PK, sk: `DESK#${desk}` });
 /** Each staff member in a partition of their own: read by the OIDC subject at every staff request. */
 export const staffKey = (id: StaffId) => ({ pk: `STAFF#${id}`, sk: "STAFF" });
+/** The one partition of the queue index that lists every staff member (the operator's staff page): no Scan needed. */
+export const STAFF_LIST_PARTITION = "STAFF";
+/** Every key attribute of a staff item: its own partition, and its place in the staff list. */
+export const staffItemKeys = (id: StaffId) => ({ ...staffKey(id), gsi1pk: STAFF_LIST_PARTITION, gsi1sk: id });
 export const MEMBER_PREFIX = "MEMBER#";
 export const DESK_PREFIX = "DESK#";
 
 export const queuePartition = (member: MemberId, desk: DeskId) => `QUEUE#${member}#${desk}`;
 export const receiptPartition = (locator: string) => `RECEIPT#${locator}`;
 
-/** Closed cases sort after every open one. */
-const NOTHING_DUE = "9999-12-31T23:59:59.999Z";
-
-/** The deadline a desk must meet next: acknowledgement until it is given, then feedback; nothing once closed. */
-export function nextDueAt(record: Pick<CaseRecord, "state" | "ackDueAt" | "feedbackDueAt">): string {
-  if (record.state === "gesloten") return NOTHING_DUE;
-  return record.state === "ontvangen" ? record.ackDueAt : record.feedbackDueAt;
-}
+/** Re-exported for the store's callers; the rule itself is the domain's. */
+export { nextDueAt };
 
 /** Every key attribute of a case item: table key plus both index keys. */
 export function caseItemKeys(record: Pick<CaseRecord, "id" | "member" | "desk" | "state" | "ackDueAt" | "feedbackDueAt" | "receipt">) {

@@ -11,7 +11,7 @@ export const TABLE_KEYS: KeyDefinition = { partitionKey: "pk", sortKey: "sk" };
 
 /** Global secondary indexes, all string keys, projecting all attributes. */
 export const INDEXES = {
-  /** A member's cases on one desk, ordered by the next deadline. */
+  /** A member's cases on one desk, ordered by the next deadline; and, in partition `STAFF`, every staff member. */
   queue: { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
   /** Cases behind a receipt locator. */
   receipt: { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },

@@ -4,7 +4,7 @@ import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, type Staff, UnavailableError } from "@meldpunt/domain";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
-import { staffKey } from "../src/keys";
+import { staffItemKeys, staffKey } from "../src/keys";
 import { createStaffStore } from "../src/staff-store";
 import { useDynalite } from "./fixtures";
 
@@ -19,6 +19,10 @@ const coordinator: Staff = {
 describe("staffKey", () => {
   it("gives each staff member a partition of their own, apart from cases and the region", () => {
     expect(staffKey("abc")).toEqual({ pk: "STAFF#abc", sk: "STAFF" });
+  });
+
+  it("lists every staff member in one partition of the queue index, apart from every queue", () => {
+    expect(staffItemKeys("abc")).toEqual({ pk: "STAFF#abc", sk: "STAFF", gsi1pk: "STAFF", gsi1sk: "abc" });
   });
 });
 
@@ -52,6 +56,19 @@ describe("staff", () => {
     const bad = { ...coordinator, id: "bad", roles: [{ role: "desk-staff" }] } as unknown as Staff;
     await expect(createStaffStore(db).putStaff(bad)).rejects.toThrow();
     expect(await createStaffStore(db).getStaff("bad")).toBeUndefined();
+  });
+
+  it("lists every staff member through the staff partition of the queue index, without its key attributes", async () => {
+    const staff = createStaffStore(db);
+    await staff.putStaff({ ...coordinator, id: "listed-1" });
+    await staff.putStaff({ ...coordinator, id: "listed-2", name: "B. Beheerder", roles: [{ role: "operator" }] });
+    const listed = await staff.listStaff();
+    expect(listed.filter((s) => s.id.startsWith("listed-"))).toEqual([
+      { ...coordinator, id: "listed-1" },
+      { ...coordinator, id: "listed-2", name: "B. Beheerder", roles: [{ role: "operator" }] },
+    ]);
+    const raw = await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: marshall(staffKey("listed-1")) }));
+    expect(unmarshall(raw.Item ?? {})).toMatchObject({ gsi1pk: "STAFF", gsi1sk: "listed-1" });
   });
 
   it("turns a service failure into UnavailableError", async () => {

@@ -1,7 +1,8 @@
 // The first staff page: who is logged in and what they may do, from the hub's own records. No case content.
-import { ACTION_NAMES, ACTIONS, type Desk, deskServes, type Grant, HUB_MEMBER_ID, type Member, ROLE_LABELS, type Staff, type StaffRole } from "@meldpunt/domain";
+import { ACTION_NAMES, ACTIONS, type Desk, type Grant, HUB_MEMBER_ID, type Member, type Staff } from "@meldpunt/domain";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
+import { deskServesText, memberName, roleText } from "../role-text";
 import { S } from "../staff-text";
 import { fill } from "../text";
 
@@ -17,20 +18,6 @@ export interface StaffPageProps {
 
 export function StaffPage(props: StaffPageProps) {
   const { lang, staff, grants } = props;
-  const memberName = (id: string) => props.members.find((m) => m.id === id)?.name ?? id;
-  const deskName = (id: string) => props.desks.find((d) => d.id === id)?.name ?? id;
-  const served = (deskId: string, members: string[]) => fill(tr(lang, S.deskServes), { desk: deskName(deskId), members: members.map(memberName).join(", ") });
-
-  const roleText = (role: StaffRole) => {
-    const label = tr(lang, ROLE_LABELS[role.role]);
-    if (role.role === "desk-staff") {
-      const desk = props.desks.find((d) => d.id === role.desk);
-      const members = desk ? props.members.filter((m) => deskServes(desk, m.id)).map((m) => m.id) : [];
-      return `${label}: ${served(role.desk, members)}`;
-    }
-    if (role.role === "member-admin") return `${label}: ${memberName(role.member)}`;
-    return label;
-  };
 
   /** Where one action is granted, in words: desks with the members they serve, members, or the whole region. */
   const whereText = (mine: Grant[]) => {
@@ -39,12 +26,13 @@ export function StaffPage(props: StaffPageProps) {
     let region = false;
     for (const { scope } of mine) {
       if (scope.desk && scope.member) byDesk.set(scope.desk, [...(byDesk.get(scope.desk) ?? []), scope.member]);
-      else if (scope.member) members.push(memberName(scope.member));
+      else if (scope.member) members.push(memberName(props, scope.member));
       else region = true;
     }
-    return [...[...byDesk].map(([desk, ms]) => served(desk, ms)), ...(members.length ? [members.join(", ")] : []), ...(region ? [tr(lang, S.wholeRegion)] : [])].join("; ");
+    return [...[...byDesk].map(([desk, ms]) => deskServesText(lang, props, desk, ms)), ...(members.length ? [members.join(", ")] : []), ...(region ? [tr(lang, S.wholeRegion)] : [])].join("; ");
   };
 
+  const queues = [...new Set(grants.filter((g) => g.action === "read-queue" && g.scope.desk).map((g) => g.scope.desk as string))];
   // The hub's own tenant is set up by onboarding, not on a settings page.
   const configurable = grants.filter((g) => g.action === "view-member-config" && g.scope.member && g.scope.member !== HUB_MEMBER_ID).map((g) => g.scope.member as string);
   const granted = ACTION_NAMES.map((action) => ({ action, mine: grants.filter((g) => g.action === action) })).filter(({ mine }) => mine.length > 0);
@@ -68,7 +56,7 @@ export function StaffPage(props: StaffPageProps) {
       ) : (
         <ul class="utrecht-unordered-list" data-testid="staff-roles">
           {staff.roles.map((role) => (
-            <li class="utrecht-unordered-list__item">{roleText(role)}</li>
+            <li class="utrecht-unordered-list__item">{roleText(lang, props, role)}</li>
           ))}
         </ul>
       )}
@@ -86,6 +74,20 @@ export function StaffPage(props: StaffPageProps) {
         </>
       ) : null}
       {grants.some((g) => g.action === "read-case-content") ? null : <p class="utrecht-paragraph">{tr(lang, S.noCaseContent)}</p>}
+      {queues.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">{tr(lang, S.queuesTitle)}</h2>
+          <ul class="utrecht-unordered-list" data-testid="staff-queues">
+            {queues.map((desk) => (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={href(lang, `/balie/${desk}`)}>
+                  {props.desks.find((d) => d.id === desk)?.name ?? desk}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {configurable.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">{tr(lang, S.settingsTitle)}</h2>
@@ -93,7 +95,7 @@ export function StaffPage(props: StaffPageProps) {
             {configurable.map((member) => (
               <li class="utrecht-unordered-list__item">
                 <a class="utrecht-link" href={href(lang, `/beheer/${member}`)}>
-                  {memberName(member)}
+                  {memberName(props, member)}
                 </a>
               </li>
             ))}
