@@ -4,7 +4,7 @@
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium } from "./support/browser";
+import { expectNoViolations, launchChromium, logInAt } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
 import { testHub } from "./support/local";
 
@@ -155,12 +155,8 @@ describe("in Chromium, with axe-core", () => {
 
   it("finds no violations on the configuration page, a routing answer and a refused change", async () => {
     const page = await (await browser.newContext()).newPage();
-    const check = async (name: string) => expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
-    await page.goto(`${hub.url}/beheer/westfries-archief`);
-    await page.fill("#username", "beheer-archief");
-    await page.fill("#password", DEMO_PASSWORD);
-    await page.click("button[type=submit]");
-    await page.waitForURL(`${hub.url}/beheer/westfries-archief`);
+    const check = (name: string) => expectNoViolations(page, name);
+    await logInAt(page, `${hub.url}/beheer/westfries-archief`, "beheer-archief");
     await check("configuration");
 
     await page.check("#wants-advies");

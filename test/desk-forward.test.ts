@@ -4,7 +4,7 @@ import { decodeContent } from "@meldpunt/domain";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium } from "./support/browser";
+import { expectNoViolations, launchChromium, logInAt } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
 import { form, receiptCodeIn, testHub } from "./support/local";
 
@@ -119,12 +119,8 @@ describe("in Chromium, with axe-core", () => {
   it("finds no violations on the queue and the forward form, also with an error", async () => {
     const { id } = await report();
     const page = await (await browser.newContext()).newPage();
-    const check = async (name: string) => expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
-    await page.goto(`${hub.url}/balie/hoorn-integriteit`);
-    await page.fill("#username", "bi-hoorn");
-    await page.fill("#password", DEMO_PASSWORD);
-    await page.click("button[type=submit]");
-    await page.waitForURL(`${hub.url}/balie/hoorn-integriteit`);
+    const check = (name: string) => expectNoViolations(page, name);
+    await logInAt(page, `${hub.url}/balie/hoorn-integriteit`, "bi-hoorn");
     await check("queue");
     await page.click(`tr[data-case="${id}"] a`);
     await check("forward form");

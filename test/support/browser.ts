@@ -1,7 +1,9 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download does not work here).
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
+import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -28,4 +30,18 @@ export function launchChromium(): Promise<Browser> {
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+/** Opens `url` (a staff page), logs in at the embedded provider as a demo account, and waits to be back on `url`. */
+export async function logInAt(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.fill("#username", username);
+  await page.fill("#password", DEMO_PASSWORD);
+  await page.click("button[type=submit]");
+  await page.waitForURL(url);
+}
+
+/** Asserts that axe-core finds nothing on the page; `name` says which page failed. */
+export async function expectNoViolations(page: Page, name: string): Promise<void> {
+  expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
 }
