@@ -93,3 +93,40 @@ describe("onboarding a member", () => {
     expect(route.desk.id).toBe("schagen-integriteit");
   });
 });
+
+describe("onboarding a member that uses existing desks", () => {
+  const gr = (id: string) => ({
+    id,
+    name: `GR ${id}`,
+    kind: "gr" as const,
+    fte: 30,
+    routes: { vp: "regio-vp-extern", integriteit: "odnhn-integriteit" },
+    alternates: { receivingDesk: "sed-integriteit", gemeentesecretaris: "regio-intake" },
+    retentionYears: 10,
+    version: 1,
+  });
+
+  it("makes every existing desk its routes and alternates name serve it, as new versions; intake needs none", async () => {
+    const [vp, bureau, alternate, intake] = await Promise.all(["regio-vp-extern", "odnhn-integriteit", "sed-integriteit", "regio-intake"].map((id) => region().getDesk(id)));
+    const { joined } = await onboardMember(region(), { member: gr("gr-een"), desks: [] });
+    expect(joined.map((d) => d.id).sort()).toEqual(["odnhn-integriteit", "regio-vp-extern", "sed-integriteit"]);
+    for (const before of [vp, bureau, alternate]) {
+      expect(await region().getDesk(before?.id ?? "")).toEqual({ ...before, serves: [...(before?.serves ?? []), "gr-een"], version: (before?.version ?? 0) + 1 });
+    }
+    expect(await region().getDesk("regio-intake")).toEqual(intake);
+  });
+
+  it("leaves no route to the member when a write fails halfway, and the same onboarding run again finishes it", async () => {
+    const own = { id: "gr-twee-vp", type: "vp" as const, name: "Vertrouwenspersoon GR twee", owner: "gr-twee", serves: ["gr-twee"], version: 1 };
+    const member = { ...gr("gr-twee"), routes: { vp: own.id, integriteit: "odnhn-integriteit" } };
+    const failing = { ...region(), putMember: () => Promise.reject(new ConflictError()) };
+    await expect(onboardMember(failing, { member, desks: [own] })).rejects.toBeInstanceOf(ConflictError);
+    expect(await region().getMember("gr-twee")).toBeUndefined();
+    expect((await region().getDesk("odnhn-integriteit"))?.serves).toContain("gr-twee");
+
+    await onboardMember(region(), { member, desks: [{ ...own, name: "Vertrouwenspersoon van GR twee" }] });
+    expect(await region().getDesk(own.id)).toEqual({ ...own, name: "Vertrouwenspersoon van GR twee", version: 2 });
+    const route = routeReport({ member: "gr-twee", wants: "melding", category: "omgang", persons: [] }, await config());
+    expect(route.desk.id).toBe("odnhn-integriteit");
+  });
+});

@@ -11,3 +11,6 @@ export { S } from "./staff-text";
 export { T } from "./text";
 export { DeskQueuePage } from "./pages/desk-queue";
 export { type ForwardCaseProps, ForwardCasePage } from "./pages/forward-case";
+export { OnboardMemberPage, type OnboardMemberProps, OWN_BESTUURLIJK, OWN_DESK } from "./pages/onboard-member";
+export { OperatorMembersPage, type OperatorMembersProps } from "./pages/operator-members";
+export { StaffListPage, type StaffListProps } from "./pages/staff-list";

@@ -22,6 +22,7 @@ import type { StaffAuth } from "./require-staff";
 import { formText, limitForm, page, wantsJson } from "./respond";
 import { staffRoutes } from "./staff-routes";
 import { adminRoutes } from "./admin-routes";
+import { operatorRoutes } from "./operator-routes";
 import { deskRoutes } from "./desk-routes";
 import type { Asset } from "@meldpunt/web/assets";
 import type { Logger } from "@aws-lambda-powertools/logger";
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   if (deps.auth) {
     app.route("/", staffRoutes(deps.auth, deps.region));
+    app.route("/", operatorRoutes(deps.auth, deps.region, deps.auth.staff));
     app.route("/", adminRoutes(deps.auth, deps.region));
     app.route("/", deskRoutes(deps.auth, deps));
   } else {

@@ -18,11 +18,14 @@ export const StaffRoleSchema = z.discriminatedUnion("role", [
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
 export type RoleName = StaffRole["role"];
 
+/** More roles than this on one person is a mistake, not an organisation. */
+export const MAX_ROLES = 50;
+
 export const StaffSchema = z.object({
   id: StaffIdSchema,
   name: z.string().check(z.minLength(1), z.maxLength(120)),
   email: z.email().check(z.maxLength(254)),
-  roles: z.array(StaffRoleSchema).check(z.maxLength(50)),
+  roles: z.array(StaffRoleSchema).check(z.maxLength(MAX_ROLES)),
   version: z.number().check(z.int(), z.minimum(1)),
 });
 export type Staff = z.infer<typeof StaffSchema>;

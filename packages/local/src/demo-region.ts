@@ -3,7 +3,7 @@
 // bureau of its own and delegates integrity reports to the Hoorn BI. Every municipality has a griffier's route for
 // reports about the burgemeester; a report about someone on the receiving desk goes to regional intake, and one about
 // the gemeentesecretaris to the burgemeester's desk.
-import { type Desk, HUB_MEMBER_ID, type Member, MeasureSchema } from "@meldpunt/domain";
+import { type Desk, HUB_MEMBER_ID, MeasureSchema, type Member, proposeOwnDesk } from "@meldpunt/domain";
 
 const MUNICIPALITIES: [id: string, name: string, fte: number][] = [
   ["hoorn", "Gemeente Hoorn", 820],
@@ -40,14 +40,16 @@ export function demoRegion(): { members: Member[]; desks: Desk[] } {
   });
 
   for (const [id, name, fte] of MUNICIPALITIES) {
-    const short = name.replace("Gemeente ", "");
+    // Each municipality has the desks onboarding proposes, except Hoorn's bureau, which also serves Westfries Archief.
+    const own = (route: keyof Member["routes"]) => {
+      const { id: deskId, type, name: deskName } = proposeOwnDesk({ id, name }, route);
+      return desk(deskId, type, deskName, id);
+    };
     desks.push(
-      desk(`${id}-vp`, "vp", `Vertrouwenspersoon ${short}`, id),
-      id === "hoorn"
-        ? desk("hoorn-integriteit", "integriteit", "Bureau Integriteit Hoorn", id, ["hoorn", "westfries-archief"])
-        : desk(`${id}-integriteit`, "integriteit", `Integriteitscoördinator ${short}`, id),
-      desk(`${id}-bestuurlijk`, "bestuurlijk", `Bestuurlijke integriteit ${short} (burgemeester)`, id),
-      desk(`${id}-griffier`, "bestuurlijk", `Griffier ${short} (meldingen over de burgemeester)`, id),
+      own("vp"),
+      id === "hoorn" ? desk("hoorn-integriteit", "integriteit", "Bureau Integriteit Hoorn", id, ["hoorn", "westfries-archief"]) : own("integriteit"),
+      own("bestuurlijk"),
+      own("burgemeester"),
     );
     members.push({
       id,

@@ -1,9 +1,10 @@
 // The first staff page: who is logged in and what they may do, from the hub's own records. No case content.
 import { ACTION_NAMES, ACTIONS, type Desk, type Grant, HUB_MEMBER_ID, type Member, type Staff } from "@meldpunt/domain";
+import { LinkParagraph } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { deskServesText, memberName, roleText } from "../role-text";
-import { S } from "../staff-text";
+import { O, S } from "../staff-text";
 import { fill } from "../text";
 
 export interface StaffPageProps {
@@ -102,6 +103,7 @@ export function StaffPage(props: StaffPageProps) {
           </ul>
         </>
       ) : null}
+      {grants.some((g) => g.action === "onboard-member") ? <LinkParagraph href={href(lang, "/beheer/organisaties")}>{tr(lang, O.operatorLink)}</LinkParagraph> : null}
 
       <form method="post" action={href(lang, "/uitloggen")}>
         <input type="hidden" name="csrf" value={props.csrf} />
