@@ -1,5 +1,5 @@
 // Interface text in plain Dutch (B1) and English. Labels of the domain (taxonomy, errors) live in the domain.
-import type { CaseState, Label, Measure, Wish } from "@meldpunt/domain";
+import type { CaseState, Label, Measure, Member, Wish } from "@meldpunt/domain";
 
 export const T = {
   hubName: { nl: "Gemeenschappelijk Meldpunt West-Friesland", en: "Joint Reporting Point West-Friesland" },
@@ -128,6 +128,18 @@ export const WANTS_TEXT: Record<Wish, Label> = {
   melding: { nl: "Een melding doen, zodat er iets mee gebeurt", en: "Make a report, so that something is done about it" },
   beide: { nl: "Allebei", en: "Both" },
 };
+
+/** The routes and conflict alternates of a member, as its settings and onboarding pages name them. */
+export const ROUTE_LABELS: Record<keyof Member["routes"], Label> = {
+  vp: T.routeVp,
+  integriteit: T.routeIntegriteit,
+  bestuurlijk: T.routeBestuurlijk,
+  burgemeester: T.routeBurgemeester,
+};
+export const ALTERNATE_LABELS = [
+  ["alternates.receivingDesk", T.alternateReceiving],
+  ["alternates.gemeentesecretaris", T.alternateSecretary],
+] as const;
 
 export const MEASURE_TEXT: Record<Measure, Label> = {
   geen: { nl: "Geen maatregel", en: "No measure" },

@@ -30,7 +30,7 @@ export class ConfigurationError extends HubError {
 }
 
 /** Which kinds of desk may end each route. Regional intake may end any route: it forwards. */
-const ROUTE_DESK_TYPES: Record<keyof Member["routes"], DeskType[]> = {
+export const ROUTE_DESK_TYPES: Record<keyof Member["routes"], DeskType[]> = {
   vp: ["vp", "intake"],
   integriteit: ["integriteit", "intake"],
   bestuurlijk: ["bestuurlijk", "intake"],

@@ -5,6 +5,7 @@ import {
   type Desk,
   MeasureSchema,
   type Member,
+  ROUTE_DESK_TYPES,
   Roles,
   type Route,
   type RoutingTableRow,
@@ -15,7 +16,7 @@ import {
 import { CheckboxGroup, ErrorSummary, type Errors, Field, fieldAria, RadioGroup } from "../form";
 import { type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
-import { fill, MEASURE_TEXT, T, WANTS_TEXT } from "../text";
+import { ALTERNATE_LABELS, fill, MEASURE_TEXT, ROUTE_LABELS, T, WANTS_TEXT } from "../text";
 
 export interface MemberConfigProps {
   lang: Lang;
@@ -30,12 +31,7 @@ export interface MemberConfigProps {
 }
 
 type RouteKey = keyof Member["routes"];
-const ROUTES: [RouteKey, keyof typeof T, Desk["type"][]][] = [
-  ["vp", "routeVp", ["vp", "intake"]],
-  ["integriteit", "routeIntegriteit", ["integriteit", "intake"]],
-  ["bestuurlijk", "routeBestuurlijk", ["bestuurlijk", "intake"]],
-  ["burgemeester", "routeBurgemeester", ["bestuurlijk", "intake"]],
-];
+const ROUTES = Object.keys(ROUTE_LABELS) as RouteKey[];
 
 export function MemberConfigPage(props: MemberConfigProps) {
   const { lang, member, desks } = props;
@@ -174,26 +170,25 @@ export function MemberConfigPage(props: MemberConfigProps) {
               {...fieldAria("theme.primaryColor", errors, true)}
             />
           </Field>
-          {ROUTES.map(([key, label, types]) => (
-            <Field field={`routes.${key}`} label={tr(lang, T[label] as { nl: string; en: string })} errors={errors}>
-              {deskSelect(`routes.${key}`, member.routes[key], types, key !== "integriteit")}
+          {ROUTES.map((key) => (
+            <Field field={`routes.${key}`} label={tr(lang, ROUTE_LABELS[key])} errors={errors}>
+              {deskSelect(`routes.${key}`, member.routes[key], ROUTE_DESK_TYPES[key], key !== "integriteit")}
             </Field>
           ))}
-          <Field field="alternates.receivingDesk" label={tr(lang, T.alternateReceiving)} errors={errors}>
-            {deskSelect("alternates.receivingDesk", member.alternates?.receivingDesk, undefined, true)}
-          </Field>
-          <Field field="alternates.gemeentesecretaris" label={tr(lang, T.alternateSecretary)} errors={errors}>
-            {deskSelect("alternates.gemeentesecretaris", member.alternates?.gemeentesecretaris, undefined, true)}
-          </Field>
+          {ALTERNATE_LABELS.map(([field, label]) => (
+            <Field field={field} label={tr(lang, label)} errors={errors}>
+              {deskSelect(field, member.alternates?.[field === "alternates.receivingDesk" ? "receivingDesk" : "gemeentesecretaris"], undefined, true)}
+            </Field>
+          ))}
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             {tr(lang, T.saveConfig)}
           </button>
         </form>
       ) : (
         <dl class="utrecht-data-list">
-          {ROUTES.map(([key, label]) => (
+          {ROUTES.map((key) => (
             <div class="utrecht-data-list__item">
-              <dt class="utrecht-data-list__item-key">{tr(lang, T[label] as { nl: string; en: string })}</dt>
+              <dt class="utrecht-data-list__item-key">{tr(lang, ROUTE_LABELS[key])}</dt>
               <dd class="utrecht-data-list__item-value">{deskName(member.routes[key])}</dd>
             </div>
           ))}

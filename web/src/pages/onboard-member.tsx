@@ -1,12 +1,12 @@
 // The hub operator onboards a member: its details, for each route a desk of its own or an existing one, and the two
 // conflict alternates. The own desks' ids and names are proposed from the member's code and name. No case content.
-import { type Desk, type Label, type Member, OWN_DESKS, proposeOwnDesk, REQUIRED_ROUTES } from "@meldpunt/domain";
+import { type Desk, type Member, OWN_DESKS, proposeOwnDesk, REQUIRED_ROUTES } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
 import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { KIND_TEXT, O } from "../staff-text";
-import { fill, T } from "../text";
+import { ALTERNATE_LABELS, fill, ROUTE_LABELS, T } from "../text";
 
 /** The choice "a desk of its own" in a route's select: never a desk id (ids are slugs, without "+"). */
 export const OWN_DESK = "+eigen";
@@ -14,11 +14,6 @@ export const OWN_DESK = "+eigen";
 export const OWN_BESTUURLIJK = "+eigen-bestuurlijk";
 
 type RouteKey = keyof Member["routes"];
-const ROUTE_LABELS: Record<RouteKey, Label> = { vp: T.routeVp, integriteit: T.routeIntegriteit, bestuurlijk: T.routeBestuurlijk, burgemeester: T.routeBurgemeester };
-const ALTERNATES = [
-  ["alternates.receivingDesk", T.alternateReceiving],
-  ["alternates.gemeentesecretaris", T.alternateSecretary],
-] as const;
 
 export interface OnboardMemberProps {
   lang: Lang;
@@ -108,7 +103,7 @@ export function OnboardMemberPage(props: OnboardMemberProps) {
 
         <h2 class="utrecht-heading-2">{tr(lang, O.alternatesTitle)}</h2>
         <p class="utrecht-paragraph">{tr(lang, O.alternatesIntro)}</p>
-        {ALTERNATES.map(([field, label]) => (
+        {ALTERNATE_LABELS.map(([field, label]) => (
           <Field field={field} label={tr(lang, label)} errors={errors}>
             {select(field, [
               ...intake.map((d) => option(d.id, d.name, field, intake[0]?.id)),
