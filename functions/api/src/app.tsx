@@ -20,10 +20,6 @@ import { secureHeaders } from "hono/secure-headers";
 import { logFields, toProblem } from "./http-errors";
 import type { StaffAuth } from "./require-staff";
 import { formText, limitForm, page, wantsJson } from "./respond";
-import { staffRoutes } from "./staff-routes";
-import { adminRoutes } from "./admin-routes";
-import { operatorRoutes } from "./operator-routes";
-import { deskRoutes } from "./desk-routes";
 import type { Asset } from "@meldpunt/web/assets";
 import type { Logger } from "@aws-lambda-powertools/logger";
 
@@ -36,17 +32,22 @@ export interface AppDeps extends ReportDeps {
   assets?: ReadonlyMap<string, Asset>;
   /** Staff login (OIDC). Absent, the staff routes answer 404: this deployment has no staff side (docs/decisions.md). */
   auth?: StaffAuth;
+  /**
+   * The staff pages (./staff-side), handed in by the wiring that has staff login, so that a deployment without it
+   * (the Lambda, until Cognito is wired) does not even load their code on a cold start.
+   */
+  staffSide?: (deps: AppDeps & { auth: StaffAuth }) => Hono<AppEnv>;
 }
 
 const STAFF_PATHS = ["/inloggen", "/inloggen/terug", "/uitloggen", "/uitgelogd", "/medewerker"];
 
-type Env = { Variables: { lang: Lang; requestId: string } };
+export type AppEnv = { Variables: { lang: Lang; requestId: string } };
 
 /** Error pages with a title of their own; any other status is "something went wrong". */
 const TITLES: Partial<Record<number, Label>> = { 403: T.forbiddenTitle, 404: T.notFoundTitle, 413: T.tooLargeTitle };
 
-export function createApp(deps: AppDeps): Hono<Env> {
-  const app = new Hono<Env>();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.use(requestId());
   app.use(
@@ -122,11 +123,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
   });
 
-  if (deps.auth) {
-    app.route("/", staffRoutes(deps.auth, deps.region));
-    app.route("/", operatorRoutes(deps.auth, deps.region, deps.auth.staff));
-    app.route("/", adminRoutes(deps.auth, deps.region));
-    app.route("/", deskRoutes(deps.auth, deps));
+  if (deps.auth && deps.staffSide) {
+    app.route("/", deps.staffSide({ ...deps, auth: deps.auth }));
   } else {
     app.on(["GET", "POST"], STAFF_PATHS, () => {
       throw new NotFoundError();

@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { createAdaptorServer } from "@hono/node-server";
 import { type AppDeps, createApp } from "@meldpunt/api";
+import { staffSide } from "@meldpunt/api/staff-side";
 import { createOidcLogin } from "@meldpunt/auth/oidc";
 import { createSessions } from "@meldpunt/auth/sessions";
 import { createEnvelopeSealer, createLocalKeyring, createRandomIds, createReceiptCodes } from "@meldpunt/crypto";
@@ -100,6 +101,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),
       assets,
       auth: { login, sessions: createSessions({ key: sessionKey, clock }), staff },
+      staffSide,
     };
     return { dataDir, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME_DEFAULT, issuer: provider.issuer, deps, close };
   } catch (error) {
