@@ -1,16 +1,19 @@
-// `pnpm bench`: the api bundle's size, its cold start and the hub's submission rate. Human-readable figures first,
-// then ONE JSON line last (for CI and for comparing runs); exits non-zero when a budget is broken.
+// `pnpm bench`: the api bundle's size, its cold start, the report form page's weight and the hub's submission rate.
+// Human-readable figures first, then ONE JSON line last (for CI and for comparing runs); exits non-zero when a budget
+// is broken.
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BARE_HONO_ENTRY, bundleApi, bundleEntry, topInputs, topPackages } from "./bundle";
 import { measureColdStart } from "./cold-start";
+import { measureFormPage } from "./form-page";
 import { round } from "./stats";
 import { type LoadFigures, measureSubmitRate } from "./submit-rate";
 
 const API_BUNDLE_BUDGET_KIB = 800;
 const COLD_START_BUDGET_RATIO = 2.5;
 const COLD_START_RUNS = 7;
+const FORM_PAGE_BUDGET_KIB = 150;
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new Error(`BENCH_SECONDS must be 1..600, got ${process.env.BENCH_SECONDS}`);
@@ -38,7 +41,15 @@ console.log(
 );
 console.log(`  bare hono Lambda: ${round(cold.bareHonoMs)} ms → ×${bareHonoRatio} of bare node; the hub is ×${coldStartVsBareHono} of bare hono`);
 
-// 3. Submissions per second, as a fraction of a bare hello.
+// 3. The report form page as Chromium loads it: the HTML and every asset, uncompressed.
+const formPage = await measureFormPage();
+const formPageKiB = round(formPage.totalBytes / 1024);
+console.log(
+  `form page /melden: ${formPageKiB} KiB (budget ${FORM_PAGE_BUDGET_KIB}): HTML ${kib(formPage.htmlBytes).trim()}, CSS ${kib(formPage.cssBytes).trim()}, ${formPage.responses.length} responses (${round(formPage.ms)} ms)`,
+);
+for (const { url, contentType, bytes } of formPage.responses) console.log(`  ${kib(bytes)}  ${new URL(url).pathname} (${contentType})`);
+
+// 4. Submissions per second, as a fraction of a bare hello.
 console.log(`load: 10 connections, ${seconds} s per phase (hello, then submissions)…`);
 const rate = await measureSubmitRate(seconds);
 printLoad("hello", rate.hello);
@@ -49,6 +60,7 @@ console.log(`submissions/s ÷ hello/s: ${submitPerSecRatio}`);
 const broken: string[] = [];
 if (apiBundleKiB > API_BUNDLE_BUDGET_KIB) broken.push(`api bundle ${apiBundleKiB} KiB > ${API_BUNDLE_BUDGET_KIB} KiB`);
 if (coldStartRatio > COLD_START_BUDGET_RATIO) broken.push(`cold start ×${coldStartRatio} > ×${COLD_START_BUDGET_RATIO}`);
+if (formPageKiB > FORM_PAGE_BUDGET_KIB) broken.push(`form page ${formPageKiB} KiB > ${FORM_PAGE_BUDGET_KIB} KiB`);
 // A failed request means the rate is not a rate of submissions; say so rather than hide it in the ratio.
 if (rate.submit.non2xx + rate.submit.errors > 0) console.log(`warning: ${rate.submit.non2xx} non-2xx answers and ${rate.submit.errors} errors during submissions`);
 for (const message of broken) console.log(`BUDGET BROKEN: ${message}`);
@@ -65,6 +77,10 @@ console.log(
     bareHonoRatio,
     coldStartVsBareHono,
     apiEntryKiB,
+    formPageKiB,
+    formPageBudgetKiB: FORM_PAGE_BUDGET_KIB,
+    formPageHtmlKiB: round(formPage.htmlBytes / 1024),
+    formPageCssKiB: round(formPage.cssBytes / 1024),
     submitPerSec: round(rate.submit.perSec, 2),
     submitNon2xx: rate.submit.non2xx,
     submitErrors: rate.submit.errors,

@@ -77,7 +77,9 @@ function reportForm(n: number): string {
   return new URLSearchParams({
     member: "hoorn",
     wants: "melding",
-    category: "omgang",
+    reporterType: "medewerker",
+    anonymity: "anoniem",
+    subcategories: "omgang.pesten",
     description: `Benchmarkmelding ${n}: tijdens een vergadering werd een collega herhaaldelijk onderbroken en belachelijk gemaakt. Dit gebeurt al enkele maanden.`,
   }).toString();
 }

@@ -11,7 +11,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const valid = { member: "hoorn", wants: "melding", category: "omgang", description: "Mijn leidinggevende scheldt mij uit in het teamoverleg." };
+const valid = { member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Mijn leidinggevende scheldt mij uit in het teamoverleg." };
 
 describe("health", () => {
   it("answers ok", async () => {
@@ -89,7 +89,7 @@ describe("submitting a report", () => {
   });
 
   it("routes a whistleblower report to the wbk track and tells the reporter about the external route", async () => {
-    const res = await t.app.request("/melden", form({ ...valid, member: "medemblik", category: "misstand", description: "Lozing in de haven." }));
+    const res = await t.app.request("/melden", form({ ...valid, member: "medemblik", subcategories: "misstand.gevaar-gezondheid-veiligheid-milieu", description: "Lozing in de haven." }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Huis voor Klokkenluiders");
     expect((await caseItems(t)).some((item) => item.member === "medemblik" && item.track === "wbk")).toBe(true);
@@ -130,15 +130,48 @@ describe("routing from the form", () => {
   }
 });
 
+describe("sending the same form twice", () => {
+  it("gives one report and the same receipt code, for a double click and for a retry", async () => {
+    const formPage = await (await t.app.request("/melden")).text();
+    const formToken = /name="formToken" value="([^"]+)"/.exec(formPage)?.[1] ?? "";
+    expect(formToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const before = (await caseItems(t)).length;
+    const answers = { ...valid, formToken, description: "Dubbel verstuurd." };
+    const [first, second] = await Promise.all([t.app.request("/melden", form(answers)), t.app.request("/melden", form(answers))]);
+    const retry = await t.app.request("/melden", form(answers));
+    const codes = await Promise.all([first, second, retry].map(async (res) => receiptCodeIn(await res.text())));
+    expect(new Set(codes).size).toBe(1);
+    expect((await caseItems(t)).length).toBe(before + 1);
+    // The code the reporter holds opens that one report.
+    expect(await (await t.app.request("/opvolgen", form({ code: codes[0] ?? "" }))).text()).toContain("Dubbel verstuurd.");
+  });
+
+  it("refuses other answers under a token that was already used, storing nothing", async () => {
+    const formToken = /name="formToken" value="([^"]+)"/.exec(await (await t.app.request("/melden")).text())?.[1] ?? "";
+    await t.app.request("/melden", form({ ...valid, formToken, description: "Eerste melding." }));
+    const before = (await caseItems(t)).length;
+    const other = await t.app.request("/melden", form({ ...valid, formToken, description: "Iets anders." }));
+    expect(other.status).toBe(400);
+    expect(await other.text()).toContain("Dit formulier is al verstuurd");
+    expect((await caseItems(t)).length).toBe(before);
+  });
+});
+
 describe("bad input gets a clear 4xx and writes nothing", () => {
   const cases: [string, Record<string, string>, string][] = [
     ["no fields at all", {}, 'href="#member"'],
-    ["a missing description", { member: "hoorn", wants: "melding", category: "omgang" }, 'href="#description"'],
+    ["a missing description", { member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten" }, 'href="#description"'],
     ["a description of spaces only", { ...valid, description: "   \n  " }, 'href="#description"'],
     ["an unknown member", { ...valid, member: "amsterdam" }, "Kies een organisatie uit de lijst"],
     ["the hub's own tenant as member", { ...valid, member: "regio" }, "Kies een organisatie uit de lijst"],
     ["a malformed member id", { ...valid, member: "../../etc/passwd" }, 'href="#member"'],
-    ["an unknown category", { ...valid, category: "diefstal" }, 'href="#category-financieel"'],
+    ["an unknown subject", { ...valid, subcategories: "omgang.diefstal" }, 'href="#subcategories-financieel.fraude"'],
+    ["no subject at all", { ...valid, subcategories: "" }, "Kies ten minste één onderwerp."],
+    ["no reporter type", { ...valid, reporterType: "" }, 'href="#reporterType-medewerker"'],
+    ["contact details with anonymous reporting", { ...valid, contactEmail: "ik@voorbeeld.nl" }, "laat uw contactgegevens leeg"],
+    ["confidential reporting without contact details", { ...valid, anonymity: "vertrouwelijk" }, 'href="#contactName"'],
+    ["a malformed e-mail address", { ...valid, notifyEmail: "geen-adres" }, "Vul een geldig e-mailadres in"],
+    ["an oversized period", { ...valid, when: "x".repeat(501) }, "maximaal 500 tekens"],
     ["an oversized description", { ...valid, description: "x".repeat(20_001) }, "maximaal 20000 tekens"],
   ];
   for (const [name, values, expected] of cases) {
@@ -155,12 +188,19 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
   }
 
   it("keeps what the reporter typed when the form comes back", async () => {
-    const res = await t.app.request("/melden", form({ member: "opmeer", description: "Wat ik heb gezien & <meegemaakt>" }));
+    const body = new URLSearchParams({ member: "opmeer", description: "Wat ik heb gezien & <meegemaakt>", when: "vorige week", anonymity: "open" });
+    body.append("subcategories", "omgang.pesten");
+    body.append("subcategories", "informatie.lekken");
+    const res = await t.app.request("/melden", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "text/html" }, body: body.toString() });
     const html = await res.text();
     expect(html).toContain('<option value="opmeer" selected="">');
     expect(html).toContain("Wat ik heb gezien &amp; &lt;meegemaakt&gt;");
+    expect(html).toContain('value="vorige week"');
+    expect(html).toMatch(/value="omgang.pesten" checked=""/);
+    expect(html).toMatch(/value="informatie.lekken" checked=""/);
+    expect(html).toMatch(/value="open" checked=""/);
     expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('aria-describedby="category-error"');
+    expect(html).toContain('aria-describedby="reporterType-error"');
   });
 
   it("refuses a body over the limit with 413 and stores nothing", async () => {

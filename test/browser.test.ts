@@ -24,10 +24,16 @@ afterAll(async () => {
   await hub?.close();
 });
 
+/** The choices every report needs besides its text. Ids with a dot need the attribute selector. */
+async function fillRequired(page: Page) {
+  await page.check("#reporterType-medewerker");
+  await page.check('[id="subcategories-omgang.discriminatie"]');
+}
+
 async function submitReport(page: Page, description: string): Promise<string> {
   await page.goto(`${hub.url}/melden`);
   await page.selectOption("#member", "koggenland");
-  await page.check("#category-omgang");
+  await fillRequired(page);
   await page.fill("#description", description);
   await page.click("button[type=submit]");
   expectText(await page.locator("h1").textContent(), "Uw melding is ontvangen");
@@ -43,7 +49,7 @@ describe("reporter flow without JavaScript", () => {
     const page = await noScript.newPage();
     await page.goto(`${hub.url}/melden`);
     await page.selectOption("#member", "koggenland");
-    await page.check("#category-omgang");
+    await fillRequired(page);
     await page.fill("#description", "Tijdens het overleg werd ik uitgelachen om mijn afkomst.");
     await page.click("button[type=submit]");
     expectText(await page.locator("h1").textContent(), "Uw melding is ontvangen");
@@ -68,7 +74,8 @@ describe("reporter flow without JavaScript", () => {
     await page.click("button[type=submit]");
     expect(await page.title()).toMatch(/^Fout:/);
     const summary = page.locator("[role=alert]");
-    expect(await summary.locator("a").count()).toBe(3);
+    // Organisation, who you are, the subject and what happened: each linked to its field.
+    expect(await summary.locator("a").count()).toBe(4);
     await summary.locator('a[href="#description"]').click();
     expect(page.url()).toMatch(/#description$/);
     expect(await page.locator("#description").evaluate((el) => el === document.activeElement)).toBe(true);

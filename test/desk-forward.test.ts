@@ -20,7 +20,7 @@ const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?
 
 /** A report to Hoorn through the reporter's form; returns the case id and the receipt code. */
 async function report(wants = "melding", description = "Een collega van de SED wordt gepest door de teamleider.") {
-  const res = await fetch(`${hub.url}/melden`, form({ member: "hoorn", wants, category: "omgang", description }));
+  const res = await fetch(`${hub.url}/melden`, form({ member: "hoorn", wants, reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description }));
   const code = receiptCodeIn(await res.text());
   const [found] = await hub.deps.cases.findByReceiptLocator(hub.deps.receipts.parse(code)?.locator ?? "");
   if (!found) throw new Error("report not stored");

@@ -45,7 +45,8 @@ afterAll(async () => {
 });
 
 describe("the Lambda entry", () => {
-  const env = () => ({ TABLE_NAME: "meldpunt", DYNAMODB_ENDPOINT: dynamo.endpoint, MEMBER_KEY_ALIAS_PREFIX: "alias/meldpunt/" });
+  const submissionKey = randomBytes(32).toString("base64url");
+  const env = () => ({ TABLE_NAME: "meldpunt", DYNAMODB_ENDPOINT: dynamo.endpoint, MEMBER_KEY_ALIAS_PREFIX: "alias/meldpunt/", SUBMISSION_KEY: submissionKey });
 
   it("answers /health to an API Gateway v2 event", async () => {
     const res = await buildHandler(env())(httpApiEvent("GET", "/health"), lambdaContext());
@@ -55,7 +56,7 @@ describe("the Lambda entry", () => {
 
   it("stores a report under the member's KMS key with the {member, case} context and reads it back", async () => {
     const handler = buildHandler(env());
-    const body = new URLSearchParams({ member: "opmeer", wants: "melding", category: "belangen", description: "De wethouder gunt opdrachten aan zijn zwager." });
+    const body = new URLSearchParams({ member: "opmeer", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "belangen.bevoordeling", description: "De wethouder gunt opdrachten aan zijn zwager." });
     const submitted = await handler(
       httpApiEvent("POST", "/melden", { body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }),
       lambdaContext(),

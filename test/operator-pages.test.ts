@@ -60,7 +60,7 @@ async function onboard(changes: Record<string, string | undefined>) {
 
 /** A report through the reporter's form; returns the desk it was stored on. */
 async function reportTo(member: string, wants = "melding") {
-  const res = await fetch(`${hub.url}/melden`, form({ member, wants, category: "omgang", description: "Een leidinggevende scheldt medewerkers uit." }));
+  const res = await fetch(`${hub.url}/melden`, form({ member, wants, reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Een leidinggevende scheldt medewerkers uit." }));
   expect(res.status).toBe(200);
   const [found] = await hub.deps.cases.findByReceiptLocator(hub.deps.receipts.parse(receiptCodeIn(await res.text()))?.locator ?? "");
   return found?.desk;

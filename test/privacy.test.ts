@@ -15,13 +15,28 @@ describe("nothing readable at rest", () => {
   let t: TestApp;
   const marker = `MARKER-${randomUUID()}`;
   const name = `Jansen-${randomUUID().slice(0, 8)}`;
+  // A confidential reporter's own details and the name of the person concerned: sealed like the text.
+  const reporterName = `Melder-${randomUUID().slice(0, 8)}`;
+  const reporterEmail = `melder-${randomUUID().slice(0, 8)}@voorbeeld.nl`;
+  const period = `Periode-${randomUUID().slice(0, 8)}`;
   let code = "";
 
   beforeAll(async () => {
     t = await testApp();
     const res = await t.app.request(
       "/melden",
-      form({ member: "enkhuizen", wants: "melding", category: "omgang", description: `${marker}: mijn collega ${name} intimideert mij.` }),
+      form({
+        member: "enkhuizen",
+        wants: "melding",
+        reporterType: "medewerker",
+        anonymity: "vertrouwelijk",
+        contactName: reporterName,
+        contactEmail: reporterEmail,
+        personName: name,
+        when: period,
+        subcategories: "omgang.pesten",
+        description: `${marker}: mijn collega ${name} intimideert mij.`,
+      }),
     );
     expect(res.status).toBe(200);
     code = receiptCodeIn(await res.text());
@@ -33,7 +48,7 @@ describe("nothing readable at rest", () => {
   const forms = () => {
     const bare = code.replaceAll("-", "");
     // The secret part is what matters; the locator (first 8 characters) is stored in clear by design.
-    return [marker, name, code, bare, bare.slice(8)];
+    return [marker, name, reporterName, reporterEmail, period, code, bare, bare.slice(8)];
   };
 
   it("finds neither the text nor the receipt code in any raw item", async () => {

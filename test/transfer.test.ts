@@ -33,7 +33,7 @@ const asStored = (record: CaseRecord) => structuredClone(record);
 
 /** A fresh report to Hoorn; returns its case and receipt code. */
 async function hoornCase(description = "De teamleider pest een collega al maanden."): Promise<{ record: CaseRecord; code: string }> {
-  const submitted = await submitReport(t.deps, { member: "hoorn", wants: "melding", category: "omgang", description });
+  const submitted = await submitReport(t.deps, { member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: ["omgang.pesten"], description });
   const candidates = await t.deps.cases.findByReceiptLocator(t.deps.receipts.parse(submitted.receiptCode)?.locator ?? "");
   const record = candidates[0];
   if (!record) throw new Error("submitted case not found");
@@ -117,7 +117,7 @@ describe("transfer within a member", () => {
   });
 
   it("refuses an advice contact without the reporter's consent", async () => {
-    const submitted = await submitReport(t.deps, { member: "hoorn", wants: "advies", category: "omgang", description: "Ik wil eerst praten." });
+    const submitted = await submitReport(t.deps, { member: "hoorn", wants: "advies", reporterType: "medewerker", anonymity: "anoniem", subcategories: ["omgang.pesten"], description: "Ik wil eerst praten." });
     const [contact] = await t.deps.cases.findByReceiptLocator(t.deps.receipts.parse(submitted.receiptCode)?.locator ?? "");
     if (!contact) throw new Error("no contact");
     await expect(transferCase(t.deps, move(contact, "hoorn-integriteit"))).rejects.toBeInstanceOf(ConsentRequiredError);

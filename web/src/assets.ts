@@ -1,5 +1,10 @@
 // Static assets: one stylesheet made of the theme tokens, the NL Design System component CSS the pages use, and
 // the hub's own layout. Built once at start-up (local runner, tests); in the cloud the same files go to S3.
+//
+// The theme (@utrecht/design-tokens dist/theme.css, ~88 KB) declares ~1,240 tokens; the CSS below uses a few hundred.
+// `buildStylesheet` keeps only the theme's declarations that the component CSS and hub.css reference with
+// `var(--name…)`, directly or through another token, under the theme's own selector, without its comments. A token
+// left out is one nothing can read, so the pages look the same (test/stylesheet.test.ts compares them in Chromium).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -33,19 +38,139 @@ const COMPONENTS = [
   "unordered-list",
 ];
 
+/** The one rule of the generated theme file; the pages put this class on <body>. */
+const THEME_SELECTOR = ".utrecht-theme";
+
 export interface Asset {
   contentType: string;
   body: string;
 }
 
 export async function buildAssets(): Promise<Map<string, Asset>> {
+  return new Map([["hub.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet() }]]);
+}
+
+export interface StylesheetOptions {
+  /**
+   * Keep the whole theme, comments and all: the stylesheet exactly as it was before trimming. Only for tests that
+   * compare the trimmed stylesheet against the full one; the app never sets it.
+   */
+  allTokens?: boolean;
+}
+
+export async function buildStylesheet(options: StylesheetOptions = {}): Promise<string> {
   const require = createRequire(import.meta.url);
   const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
   const sources = [
     packageFile("@utrecht/design-tokens", "dist/theme.css"),
+    // The packages' minified builds (their index.css is the same with whitespace and comments).
     ...COMPONENTS.map((component) => packageFile(`@utrecht/${component}-css`, "dist/index.min.css")),
     join(dirname(fileURLToPath(import.meta.url)), "styles/hub.css"),
   ];
-  const parts = await Promise.all(sources.map((file) => readFile(file, "utf8")));
-  return new Map([["hub.css", { contentType: "text/css; charset=utf-8", body: parts.join("\n") }]]);
+  const [theme = "", ...rest] = await Promise.all(sources.map((file) => readFile(file, "utf8")));
+  if (options.allTokens) return [theme, ...rest].join("\n");
+  const css = rest.map(stripComments).join("\n");
+  return `${trimTheme(theme, css).css}\n${css}`;
+}
+
+export interface TokenDeclaration {
+  name: string;
+  value: string;
+}
+
+export interface TrimmedTheme {
+  /** `.utrecht-theme{--a:…;--b:…}`: the referenced declarations, in the theme's order. */
+  css: string;
+  kept: number;
+  total: number;
+}
+
+/** The theme's declarations that `css` references with `var(--name…)`, directly or through other tokens. */
+export function trimTheme(theme: string, css: string): TrimmedTheme {
+  const declarations = parseTheme(theme);
+  const values = new Map<string, string[]>();
+  for (const { name, value } of declarations) values.set(name, [...(values.get(name) ?? []), value]);
+  const used = new Set<string>();
+  const pending = varReferences(css);
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (used.has(name)) continue;
+    used.add(name);
+    for (const value of values.get(name) ?? []) pending.push(...varReferences(value));
+  }
+  const kept = declarations.filter(({ name }) => used.has(name));
+  // Something this CSS reads must come from the theme; none at all means the names or the format changed.
+  if (kept.length === 0) throw new Error(`design tokens: the CSS references none of the theme's ${declarations.length} tokens`);
+  return { css: `${THEME_SELECTOR}{${kept.map(({ name, value }) => `${name}:${value}`).join(";")}}`, kept: kept.length, total: declarations.length };
+}
+
+const DECLARATION_LINE = /^ {2}(--[A-Za-z0-9_-]+): (.+?);+(?: \/\*[^*]*\*\/)?$/;
+
+/**
+ * The generated theme file: a comment, then `.utrecht-theme {`, one `  --name: value;` per line (some with a
+ * trailing comment), and `}`. Anything else throws, naming the line, so a new format fails at start-up instead of
+ * silently dropping tokens.
+ */
+export function parseTheme(theme: string): TokenDeclaration[] {
+  const lines = theme.replace(/^\s*\/\*[\s\S]*?\*\/\s*/, "").trimEnd().split("\n");
+  const fail = (line: number, why: string): never => {
+    throw new Error(`design tokens: unexpected theme.css format (${why}) at rule line ${line + 1}: ${JSON.stringify(lines[line]?.slice(0, 120))}`);
+  };
+  if (lines[0] !== `${THEME_SELECTOR} {`) fail(0, `expected "${THEME_SELECTOR} {"`);
+  if (lines.at(-1) !== "}") fail(lines.length - 1, 'expected "}" to end the one rule');
+  const declarations: TokenDeclaration[] = [];
+  for (let i = 1; i < lines.length - 1; i++) {
+    const match = DECLARATION_LINE.exec(lines[i] ?? "");
+    if (!match?.[1] || !match[2]) fail(i, "expected one `  --name: value;` per line");
+    const [, name = "", value = ""] = match ?? [];
+    if (/[{}]|\/\*/.test(value) || !oneValue(value)) fail(i, "a value with braces, a comment, a semicolon or unbalanced brackets/quotes");
+    declarations.push({ name, value });
+  }
+  if (declarations.length === 0) fail(0, "no declarations");
+  return declarations;
+}
+
+/** Every name in `var(--name`; throws on a `var(` whose argument is not a plain custom property name. */
+export function varReferences(css: string): string[] {
+  const names = [...css.matchAll(/var\(\s*(--[A-Za-z0-9_-]+)\s*[,)]/g)].map((match) => match[1] ?? "");
+  const calls = css.match(/var\(/g)?.length ?? 0;
+  if (names.length !== calls) throw new Error(`design tokens: ${calls - names.length} var( calls this build cannot read the name of`);
+  return names;
+}
+
+/** Balanced brackets and quotes, and no semicolon outside quotes: one declaration's value. */
+function oneValue(value: string): boolean {
+  let depth = 0;
+  let quote = "";
+  for (const ch of value) {
+    if (quote) quote = ch === quote ? "" : quote;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ";") return false;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) return false;
+  }
+  return depth === 0 && quote === "";
+}
+
+/** Removes /* comments *\/ outside strings; a space stands in for one that separated two tokens. */
+export function stripComments(css: string): string {
+  let out = "";
+  let i = 0;
+  while (i < css.length) {
+    const ch = css[i] ?? "";
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== ch && css[j] !== "\n") j += css[j] === "\\" ? 2 : 1;
+      out += css.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === "/" && css[i + 1] === "*") {
+      const end = css.indexOf("*/", i + 2);
+      if (end < 0) throw new Error("stylesheet: unterminated comment");
+      i = end + 2;
+      if (out !== "" && !/\s$/.test(out) && i < css.length && !/\s/.test(css[i] ?? "")) out += " ";
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
 }

@@ -16,6 +16,17 @@ export function href(lang: Lang, path: string): string {
   return lang === "en" ? `${path}${path.includes("?") ? "&" : "?"}lang=en` : path;
 }
 
+/**
+ * `path` with a request's `query` (with or without its "?") in `lang`: every other parameter is kept as it came, only
+ * `lang` is set or dropped. `/melden` with `?wens=advies` gives `/melden?wens=advies&lang=en` in English and back.
+ */
+export function hrefKeepingQuery(lang: Lang, path: string, query = ""): string {
+  const params = new URLSearchParams(query);
+  params.delete("lang");
+  const rest = params.toString();
+  return href(lang, rest ? `${path}?${rest}` : path);
+}
+
 // Made on first use: building an ICU formatter costs milliseconds that a cold start without dates should not pay.
 const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 

@@ -1,7 +1,6 @@
 export { type Errors, errorsByField } from "./form";
 export { href, type Lang, langOf, tr } from "./i18n";
 export { FollowUpPage, StatusPage } from "./pages/follow-up";
-export { HomePage } from "./pages/home";
 export { type MemberConfigProps, MemberConfigPage } from "./pages/member-config";
 export { MessagePage } from "./pages/message";
 export { ReceiptPage } from "./pages/receipt";
@@ -14,3 +13,6 @@ export { type ForwardCaseProps, ForwardCasePage } from "./pages/forward-case";
 export { OnboardMemberPage, type OnboardMemberProps, OWN_BESTUURLIJK, OWN_DESK } from "./pages/onboard-member";
 export { OperatorMembersPage, type OperatorMembersProps } from "./pages/operator-members";
 export { StaffListPage, type StaffListProps } from "./pages/staff-list";
+export { hrefKeepingQuery } from "./i18n";
+export { WegwijzerPage, type WegwijzerProps } from "./pages/wegwijzer";
+export { W } from "./wegwijzer-text";

@@ -1,10 +1,17 @@
 import type { Child } from "hono/jsx";
-import { href, type Lang, tr } from "./i18n";
+import { href, hrefKeepingQuery, type Lang, tr } from "./i18n";
 import { T } from "./text";
 
 export const STYLESHEET_PATH = "/assets/hub.css";
 
-export function Layout(props: { lang: Lang; title: string; path: string; hasErrors?: boolean; children: Child }) {
+/**
+ * The page frame. The header's link to the other language keeps the reporter's place: the page's own `path` plus the
+ * request's `query` (a page that has parameters passes it, e.g. `/melden?wens=advies` <-> `/melden?wens=advies&lang=en`).
+ * The path always comes from the page, never from the request, so the link cannot leave the hub.
+ * A page that answers a POST (receipt, status, a form with errors) passes its GET path and no query: the switch opens
+ * that page afresh with GET, so it never resubmits a form and never carries a receipt code or anything posted.
+ */
+export function Layout(props: { lang: Lang; title: string; path: string; query?: string; hasErrors?: boolean; children: Child }) {
   const { lang } = props;
   const other: Lang = lang === "nl" ? "en" : "nl";
   return (
@@ -25,7 +32,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; hasErro
             <a class="utrecht-link hub-brand" href={href(lang, "/")}>
               {tr(lang, T.hubName)}
             </a>
-            <a class="utrecht-link" href={href(other, props.path)} lang={other} hreflang={other}>
+            <a class="utrecht-link" href={hrefKeepingQuery(other, props.path, props.query)} lang={other} hreflang={other}>
               {tr(lang, T.otherLanguage)}
             </a>
           </header>

@@ -5,17 +5,7 @@ export const T = {
   hubName: { nl: "Gemeenschappelijk Meldpunt West-Friesland", en: "Joint Reporting Point West-Friesland" },
   skipLink: { nl: "Naar de inhoud", en: "Skip to content" },
   otherLanguage: { nl: "English", en: "Nederlands" },
-  homeTitle: { nl: "Integriteit en sociale veiligheid melden", en: "Report integrity and social safety concerns" },
-  homeIntro: {
-    nl: "Heeft u iets gezien of meegemaakt dat niet deugt bij een gemeente of gemeenschappelijke regeling in West-Friesland? Hier kunt u dat melden, ook zonder uw naam te noemen.",
-    en: "Did you see or experience something wrong at a municipality or joint body in West-Friesland? You can report it here, also without giving your name.",
-  },
-  startReport: { nl: "Een melding doen", en: "Make a report" },
   followUpLink: { nl: "Een melding opvolgen met uw code", en: "Follow up a report with your code" },
-  emergency: {
-    nl: "Is er direct gevaar? Bel 112. Wilt u aangifte doen van een misdrijf? Neem contact op met de politie.",
-    en: "Is there immediate danger? Call 112. To report a crime, contact the police.",
-  },
   reportTitle: { nl: "Een melding doen", en: "Make a report" },
   reportIntro: {
     nl: "U hoeft uw naam niet te noemen. We slaan uw IP-adres en browser niet op. Na het versturen krijgt u een code waarmee u uw melding kunt volgen.",

@@ -1,10 +1,9 @@
 // The hub's HTTP application: server-rendered pages and a small JSON surface. Everything it needs comes in `deps`;
 // the Lambda entry and the local runner choose the adapters.
-import { followUp, type Label, NotFoundError, type ReportDeps, submitReport, ValidationError } from "@meldpunt/domain";
+import { followUp, type Label, MAX_SUBCATEGORIES, NotFoundError, RateLimitedError, type ReportDeps, submitReport, ValidationError } from "@meldpunt/domain";
 import {
   errorsByField,
   FollowUpPage,
-  HomePage,
   type Lang,
   langOf,
   MessagePage,
@@ -13,13 +12,14 @@ import {
   StatusPage,
   T,
   tr,
+  WegwijzerPage,
 } from "@meldpunt/web";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { logFields, toProblem } from "./http-errors";
 import type { StaffAuth } from "./require-staff";
-import { formText, limitForm, page, wantsJson } from "./respond";
+import { formList, formText, limitForm, page, wantsJson } from "./respond";
 import type { Asset } from "@meldpunt/web/assets";
 import type { Logger } from "@aws-lambda-powertools/logger";
 
@@ -40,6 +40,25 @@ export interface AppDeps extends ReportDeps {
 }
 
 const STAFF_PATHS = ["/inloggen", "/inloggen/terug", "/uitloggen", "/uitgelogd", "/medewerker"];
+
+const REPORT_TEXT_FIELDS = [
+  "formToken",
+  "member",
+  "wants",
+  "reporterType",
+  "role",
+  "relation",
+  "personName",
+  "description",
+  "when",
+  "where",
+  "witnesses",
+  "anonymity",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+  "notifyEmail",
+] as const;
 
 export type AppEnv = { Variables: { lang: Lang; requestId: string } };
 
@@ -92,20 +111,35 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get("/health", (c) => c.json({ status: "ok" }));
 
-  app.get("/", (c) => page(c, <HomePage lang={c.get("lang")} />));
+  app.get("/", (c) => page(c, <WegwijzerPage lang={c.get("lang")} query={new URL(c.req.url).search} />));
 
-  app.get("/melden", async (c) => page(c, <ReportFormPage lang={c.get("lang")} members={await deps.region.listMembers()} />));
+  // A member's start page: the wegwijzer under its name. The hub's own tenant is no organisation to choose (decisions 2).
+  app.get("/organisatie/:member{[a-z0-9-]{1,40}}", async (c) => {
+    const member = await deps.region.getMember(c.req.param("member"));
+    if (!member || member.kind === "regio") throw new NotFoundError();
+    return page(c, <WegwijzerPage lang={c.get("lang")} member={member} query={new URL(c.req.url).search} />);
+  });
+
+  // The wegwijzer links here with ?organisatie= and ?wens= to start the form where the reporter chose.
+  app.get("/melden", async (c) => {
+    const values = { member: c.req.query("organisatie"), wants: c.req.query("wens") };
+    return page(c, <ReportFormPage lang={c.get("lang")} members={await deps.region.listMembers()} formToken={deps.tokens.issue()} query={new URL(c.req.url).search} values={values} />);
+  });
 
   app.post("/melden", limitForm, async (c) => {
     const lang = c.get("lang");
-    const values = await formText(c, ["member", "wants", "category", "role", "relation", "description"]);
+    const values = { ...(await formText(c, [...REPORT_TEXT_FIELDS])), subcategories: await formList(c, "subcategories", MAX_SUBCATEGORIES + 1) };
     try {
       const report = await submitReport(deps, values);
       return page(c, <ReceiptPage lang={lang} report={report} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const members = await deps.region.listMembers();
-      return page(c, <ReportFormPage lang={lang} members={members} values={values} errors={errorsByField(lang, error.issues)} />, toProblem(error).status);
+      // A wrong choice among the subjects ("subcategories.3") is shown at the group as a whole.
+      const issues = error.issues.map((i) => (i.field.startsWith("subcategories") ? { ...i, field: "subcategories" } : i));
+      // The same token again, so that correcting the form and sending it still gives one report.
+      const formToken = values.formToken ?? deps.tokens.issue();
+      return page(c, <ReportFormPage lang={lang} members={members} formToken={formToken} values={values} errors={errorsByField(lang, issues)} />, toProblem(error).status);
     }
   });
 
@@ -118,6 +152,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       const status = await followUp(deps, code);
       return page(c, <StatusPage lang={lang} status={status} />);
     } catch (error) {
+      if (error instanceof RateLimitedError) {
+        // The throttle's answer at the code field, as for a wrong code; nothing of the report is read.
+        c.header("Retry-After", String(error.retryAfterSeconds));
+        return page(c, <FollowUpPage lang={lang} errors={{ code: tr(lang, error.userMessage) }} />, toProblem(error).status);
+      }
       if (!(error instanceof ValidationError)) throw error;
       return page(c, <FollowUpPage lang={lang} errors={errorsByField(lang, error.issues)} />, toProblem(error).status);
     }

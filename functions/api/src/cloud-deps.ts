@@ -4,22 +4,21 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { createEnvelopeSealer } from "@meldpunt/crypto";
 import { createKmsKeyring } from "@meldpunt/crypto/kms";
-import { createDynamoStore } from "@meldpunt/store";
+import { createDynamoStore, createReceiptThrottle } from "@meldpunt/store";
 import type { AppDeps } from "./app";
 
 /**
  * TABLE_NAME: the hub's table. MEMBER_KEY_ALIAS_PREFIX: member keys are found by alias `<prefix><member id>`.
  * DYNAMODB_ENDPOINT: only for running the deployed bundle against a local DynamoDB-compatible store.
  */
-export function cloudAdapters(env: Record<string, string | undefined>): Pick<AppDeps, "cases" | "region" | "sealer"> {
+export function cloudAdapters(env: Record<string, string | undefined>): Pick<AppDeps, "cases" | "region" | "sealer" | "throttle"> {
   if (!env.TABLE_NAME) throw new Error("TABLE_NAME is not set");
   const aliasPrefix = env.MEMBER_KEY_ALIAS_PREFIX ?? "alias/meldpunt/";
-  const store = createDynamoStore({
-    client: new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
-    tableName: env.TABLE_NAME,
-  });
+  const client = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
+  const store = createDynamoStore({ client, tableName: env.TABLE_NAME });
   return {
     ...store,
+    throttle: createReceiptThrottle({ client, tableName: env.TABLE_NAME }),
     sealer: createEnvelopeSealer(createKmsKeyring({ client: new KMSClient({}), keyIdFor: (member) => `${aliasPrefix}${member}` })),
   };
 }

@@ -2,7 +2,7 @@
 // Nothing is constructed at module load: the first invocation builds the handler (and tests can build their own).
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { createRandomIds, createReceiptCodes } from "@meldpunt/crypto";
+import { createReceiptCodes, createSubmissionTokens } from "@meldpunt/crypto";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
 import { handle, type LambdaEvent } from "hono/aws-lambda";
@@ -12,19 +12,33 @@ import { lazyPort } from "./lazy-port";
 export function buildHandler(env: Record<string, string | undefined>) {
   const logger = new Logger({ serviceName: "meldpunt-api" });
   // The AWS SDK adapters are a separate chunk of the bundle, loaded once, by the first request that needs them.
-  let adapters: Promise<Pick<AppDeps, "cases" | "region" | "sealer">> | undefined;
+  let adapters: Promise<Pick<AppDeps, "cases" | "region" | "sealer" | "throttle">> | undefined;
   const load = () => (adapters ??= import("./cloud-deps").then((m) => m.cloudAdapters(env)));
   const app = createApp({
     cases: lazyPort(async () => (await load()).cases),
     region: lazyPort(async () => (await load()).region),
     sealer: lazyPort(async () => (await load()).sealer),
+    throttle: lazyPort(async () => (await load()).throttle),
     receipts: createReceiptCodes(),
-    ids: createRandomIds(),
+    tokens: submissionTokens(env),
     clock: { now: () => new Date() },
     logger,
   });
   const appHandler = (event: LambdaEvent, context: Context) => handle(app)(event, context);
   return middy(appHandler).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+/**
+ * SUBMISSION_KEY: 32 bytes, base64url, the same in every instance (a retry may reach another one). Without it the
+ * report form cannot be sent, but the function still starts and answers /health.
+ */
+function submissionTokens(env: Record<string, string | undefined>) {
+  const key = env.SUBMISSION_KEY ? Buffer.from(env.SUBMISSION_KEY, "base64url") : undefined;
+  if (key?.length === 32) return createSubmissionTokens({ key });
+  const missing = () => {
+    throw new Error("SUBMISSION_KEY is not set to 32 bytes (base64url)");
+  };
+  return { issue: missing, derive: missing, fingerprint: missing };
 }
 
 let built: ReturnType<typeof buildHandler> | undefined;

@@ -82,9 +82,12 @@ export function createReceiptCodes(options: { scryptCost?: number } = {}): Recei
   }
 
   return {
-    async issue(): Promise<IssuedReceipt> {
-      const locator = randomCrockford(LOCATOR_CHARS);
-      const secret = randomCrockford(SECRET_CHARS);
+    async issue(seed?: Uint8Array): Promise<IssuedReceipt> {
+      if (seed && seed.length < CODE_CHARS) throw new RangeError(`a receipt seed needs at least ${CODE_CHARS} bytes`);
+      // From a seed: one byte per character masked to 5 bits, as randomCrockford does with random bytes.
+      const chars = seed ? [...seed.subarray(0, CODE_CHARS)].map((b) => CROCKFORD[b & 31]).join("") : randomCrockford(CODE_CHARS);
+      const locator = chars.slice(0, LOCATOR_CHARS);
+      const secret = chars.slice(LOCATOR_CHARS);
       return { code: group(locator + secret), locator, hash: await hashSecret(secret) };
     },
 
@@ -101,6 +104,11 @@ export function createReceiptCodes(options: { scryptCost?: number } = {}): Recei
       }
       if (code.length !== CODE_CHARS) return undefined;
       return { locator: code.slice(0, LOCATOR_CHARS), secret: code.slice(LOCATOR_CHARS) };
+    },
+
+    async verifyNothing(secret: string): Promise<false> {
+      await scryptAsync(secret, randomBytes(SALT_BYTES), HASH_BYTES, scryptOptions(cost, BLOCK_SIZE, PARALLELISM));
+      return false;
     },
 
     async verify(secret: string, hash: string): Promise<boolean> {

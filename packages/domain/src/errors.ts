@@ -97,3 +97,22 @@ export class ForbiddenError extends HubError {
     this.name = "ForbiddenError";
   }
 }
+
+/**
+ * Too many attempts for now (the receipt-login throttle, docs/decisions.md 20). The message says when to try again, in
+ * whole minutes, and never what was typed; `retryAfterSeconds` is for the HTTP `Retry-After` header.
+ */
+export class RateLimitedError extends HubError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    const minutes = Math.ceil(seconds / 60);
+    super("rate-limited", {
+      nl: `Er is te vaak een verkeerde code geprobeerd. Probeer het over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`} opnieuw.`,
+      en: `A wrong code was tried too often. Try again in ${minutes === 1 ? "1 minute" : `${minutes} minutes`}.`,
+    });
+    this.name = "RateLimitedError";
+    this.retryAfterSeconds = seconds;
+  }
+}

@@ -153,6 +153,8 @@ export const CaseRecordSchema = z.object({
   history: z.array(HistoryEntrySchema),
   /** When the reporter consented to a referral of an advice contact (the mailbox records it); none: no referral. */
   referralConsentAt: z.optional(IsoDateTimeSchema),
+  /** Keyed fingerprint of the submitted form (SubmissionTokens): a retry of the same form finds its own case. */
+  submission: z.optional(z.string().check(z.maxLength(100))),
   /** Optimistic concurrency: every write expects the version it read. */
   version: z.number().check(z.int(), z.minimum(1)),
 });

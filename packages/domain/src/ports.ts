@@ -6,10 +6,6 @@ export interface Clock {
   now(): Date;
 }
 
-export interface IdGenerator {
-  caseId(): CaseId;
-}
-
 /** The encryption context bound to every data key and every ciphertext of a case. */
 export interface KeyContext {
   member: MemberId;
@@ -58,11 +54,14 @@ export interface IssuedReceipt {
 }
 
 export interface ReceiptCodes {
-  issue(): Promise<IssuedReceipt>;
+  /** A fresh code; from a seed (24 bytes or more), always the same code for the same seed. */
+  issue(seed?: Uint8Array): Promise<IssuedReceipt>;
   /** Reads what a person typed (any case, spaces, dashes, look-alike characters); undefined when it cannot be a code. */
   parse(input: string): { locator: string; secret: string } | undefined;
   /** Constant-time comparison against the stored slow hash. */
   verify(secret: string, hash: string): Promise<boolean>;
+  /** Does the work of a verify and answers false: for a locator with no case, so that timing reveals nothing. */
+  verifyNothing(secret: string): Promise<false>;
 }
 
 export interface CaseStore {
@@ -85,4 +84,33 @@ export interface RegionStore {
   getDesk(desk: DeskId): Promise<Desk | undefined>;
   listDesks(): Promise<Desk[]>;
   putDesk(desk: Desk): Promise<void>;
+}
+
+/**
+ * Makes a submission idempotent: the form carries a token, and all that a retry of the same form must reproduce (the
+ * case id, the receipt code) derives from it under a server-side key, so nothing secret needs to be stored for it.
+ */
+export interface SubmissionTokens {
+  /** A fresh token for a form. */
+  issue(): string;
+  derive(token: string): { caseId: CaseId; receiptSeed: Uint8Array };
+  /** A keyed fingerprint of the token and what was submitted: tells a retry from another report with the same token. */
+  fingerprint(token: string, submitted: unknown): string;
+}
+
+/** Whether an attempt with a receipt code may go ahead now, or after how many seconds at the earliest. */
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Throttles receipt logins per locator (docs/decisions.md 20; the policy is `receiptThrottleVerdict` in follow-up.ts).
+ * It keeps the locator and counters only: nothing about who tries, and nothing about whether the locator has a case.
+ */
+export interface ReceiptThrottle {
+  /**
+   * Asked before any slow hash is computed. An allowed attempt is counted as a failure at once, in one conditional
+   * write, so parallel guesses cannot all pass on one reading of the counter; a refused one writes nothing.
+   */
+  check(locator: string, now: Date): Promise<ThrottleVerdict>;
+  /** The code matched: the locator's count starts over. */
+  recordSuccess(locator: string): Promise<void>;
 }

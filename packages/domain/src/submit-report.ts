@@ -1,19 +1,21 @@
 // Use case: a reporter submits a report through the web form.
 import { initialDeadlines, reporterDay } from "./deadlines";
 import type { CaseRecord, Desk, Member } from "./model";
-import type { CaseSealer, CaseStore, Clock, IdGenerator, ReceiptCodes, RegionStore } from "./ports";
-import { encodeContent, REPORT_FIELD_MESSAGES, ReportSubmissionSchema } from "./report";
+import { ConflictError, ValidationError } from "./errors";
+import type { CaseSealer, CaseStore, Clock, ReceiptCodes, RegionStore, SubmissionTokens } from "./ports";
+import { anonymityIssues, encodeContent, REPORT_FIELD_MESSAGES, type ReportSubmission, ReportSubmissionSchema } from "./report";
 import { routeReport } from "./routing";
-import type { Label } from "./taxonomy";
+import { type CategoryCode, categoryOf, type Label } from "./taxonomy";
 import { parseOrThrow } from "./validation";
 
 export interface ReportDeps {
+  tokens: SubmissionTokens;
   cases: CaseStore;
   region: RegionStore;
   sealer: CaseSealer;
   receipts: ReceiptCodes;
   clock: Clock;
-  ids: IdGenerator;
+  throttle: import("./ports").ReceiptThrottle;
 }
 
 export interface SubmittedReport {
@@ -27,22 +29,38 @@ export interface SubmittedReport {
   feedbackDueAt: Date;
 }
 
-/** Validates, routes, seals and stores a report in one conditional write: either the whole report is stored or nothing. */
+/**
+ * Validates, routes, seals and stores a report in one conditional write: either the whole report is stored or nothing.
+ * The same form sent twice (a double click, a retry after a lost answer) gives the same case and receipt code.
+ */
 export async function submitReport(deps: ReportDeps, raw: unknown): Promise<SubmittedReport> {
   const input = parseOrThrow(ReportSubmissionSchema, raw, REPORT_FIELD_MESSAGES);
+  const crossField = anonymityIssues(input);
+  if (crossField.length > 0) throw new ValidationError(crossField);
   const [members, desks] = await Promise.all([deps.region.listMembers(), deps.region.listDesks()]);
+  const categories = [...new Set(input.subcategories.map(categoryOf))];
   const person = input.role || input.relation ? [{ role: input.role ?? "onbekend", relation: input.relation ?? "onbekend" }] : [];
-  const route = routeReport({ member: input.member, wants: input.wants, category: input.category, persons: person }, { members, desks });
+  // Routing looks at one category: a misstand among them puts the report on the Wbk track.
+  const category = categories.includes("misstand") ? "misstand" : (categories[0] as CategoryCode);
+  const route = routeReport({ member: input.member, wants: input.wants, category, persons: person }, { members, desks });
   const member = route.member;
 
-  const caseId = deps.ids.caseId();
+  const { formToken, ...submitted } = input;
+  const token = formToken ?? deps.tokens.issue();
+  const { caseId, receiptSeed } = deps.tokens.derive(token);
+  const fingerprint = deps.tokens.fingerprint(token, submitted);
+  const receipt = await deps.receipts.issue(receiptSeed);
   const receivedAt = reporterDay(deps.clock.now());
   const { ackDueAt, feedbackDueAt } = initialDeadlines(receivedAt);
-  const receipt = await deps.receipts.issue();
-  const { dataKey, envelope } = await deps.sealer.sealNew(
-    { member: member.id, caseId },
-    encodeContent({ description: input.description }),
-  );
+  const submittedReport = (at: { receivedAt: Date; ackDueAt: Date; feedbackDueAt: Date }): SubmittedReport => ({
+    receiptCode: receipt.code,
+    member,
+    desk: route.desk,
+    reasons: route.reasons,
+    ...at,
+  });
+
+  const { dataKey, envelope } = await deps.sealer.sealNew({ member: member.id, caseId }, encodeContent(sealedPart(input)));
   const record: CaseRecord = {
     id: caseId,
     member: member.id,
@@ -51,10 +69,10 @@ export async function submitReport(deps: ReportDeps, raw: unknown): Promise<Subm
     track: route.track,
     state: "ontvangen",
     channel: "webformulier",
-    categories: [input.category],
-    subcategories: [],
+    categories,
+    subcategories: input.subcategories,
     relation: input.relation ?? "onbekend",
-    reporterType: "anders",
+    reporterType: input.reporterType,
     receivedAt: receivedAt.toISOString(),
     ackDueAt: ackDueAt.toISOString(),
     feedbackDueAt: feedbackDueAt.toISOString(),
@@ -63,8 +81,37 @@ export async function submitReport(deps: ReportDeps, raw: unknown): Promise<Subm
     dataKey,
     content: envelope,
     history: [{ at: receivedAt.toISOString(), state: "ontvangen", by: "melder" }],
+    submission: fingerprint,
     version: 1,
   };
-  await deps.cases.createCase(record);
-  return { receiptCode: receipt.code, member, desk: route.desk, reasons: route.reasons, receivedAt, ackDueAt, feedbackDueAt };
+  try {
+    await deps.cases.createCase(record);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // The case of this token exists: the same form again gets the same answer; anything else is refused.
+    const existing = await deps.cases.getCase(member.id, caseId);
+    if (!existing || existing.submission !== fingerprint) throw new ValidationError([{ field: "formToken", message: ALREADY_SENT }]);
+    return submittedReport({ receivedAt: new Date(existing.receivedAt), ackDueAt: new Date(existing.ackDueAt), feedbackDueAt: new Date(existing.feedbackDueAt) });
+  }
+  return submittedReport({ receivedAt, ackDueAt, feedbackDueAt });
+}
+
+const ALREADY_SENT: Label = {
+  nl: "Dit formulier is al verstuurd, met andere antwoorden. Open het meldformulier opnieuw voor een nieuwe melding.",
+  en: "This form was already sent, with other answers. Open the report form again for a new report.",
+};
+
+/** Everything a person wrote or that could identify them: sealed, never in clear. */
+function sealedPart(input: ReportSubmission) {
+  const contact = input.anonymity === "anoniem" ? undefined : { name: input.contactName, phone: input.contactPhone, email: input.contactEmail };
+  return {
+    description: input.description,
+    when: input.when,
+    where: input.where,
+    witnesses: input.witnesses,
+    personName: input.personName,
+    anonymity: input.anonymity,
+    contact,
+    notifyEmail: input.notifyEmail,
+  };
 }

@@ -117,7 +117,7 @@ export function subcategoryLabel(sub: SubcategoryCode): Label {
   return subs[key] as Label;
 }
 
-function labelled<const T extends string>(entries: Record<T, Label>) {
+export function labelled<const T extends string>(entries: Record<T, Label>) {
   const codes = Object.keys(entries) as [T, ...T[]];
   return { labels: entries, codes, schema: z.enum(codes) };
 }

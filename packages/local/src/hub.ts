@@ -11,8 +11,8 @@ import { type AppDeps, createApp } from "@meldpunt/api";
 import { staffSide } from "@meldpunt/api/staff-side";
 import { createOidcLogin } from "@meldpunt/auth/oidc";
 import { createSessions } from "@meldpunt/auth/sessions";
-import { createEnvelopeSealer, createLocalKeyring, createRandomIds, createReceiptCodes } from "@meldpunt/crypto";
-import { createDynamoStore, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
+import { createEnvelopeSealer, createLocalKeyring, createReceiptCodes, createSubmissionTokens } from "@meldpunt/crypto";
+import { createDynamoStore, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-staff";
@@ -96,8 +96,9 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       ...store,
       sealer: createEnvelopeSealer(keyring),
       receipts: createReceiptCodes(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
-      ids: createRandomIds(),
+      tokens: createSubmissionTokens({ key: await readOrCreateSecret(join(authDir, "submission.key"), () => randomBytes(32)) }),
       clock,
+      throttle: createReceiptThrottle({ client, tableName: TABLE_NAME_DEFAULT }),
       logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),
       assets,
       auth: { login, sessions: createSessions({ key: sessionKey, clock }), staff },

@@ -3,3 +3,4 @@ export * from "./dynamo-store";
 export * from "./keys";
 export * from "./staff-store";
 export * from "./table";
+export * from "./receipt-throttle";

@@ -31,3 +31,5 @@ export function caseItemKeys(record: Pick<CaseRecord, "id" | "member" | "desk" |
     gsi2sk: record.id,
   };
 }
+/** The receipt-login throttle of one locator: an item of its own, beside (never inside) the cases it may find. */
+export const throttleKey = (locator: string) => ({ pk: `THROTTLE#${locator}`, sk: "THROTTLE" });

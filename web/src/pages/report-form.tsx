@@ -1,27 +1,58 @@
-import { CATEGORY_CODES, MAX_DESCRIPTION, type Member, Roles, TAXONOMY, UNKNOWN_MEMBER, Wishes } from "@meldpunt/domain";
-import { ErrorSummary, type Errors, Field, fieldAria, RadioGroup } from "../form";
+// The report form: one page that works without JavaScript. Nothing is stored until it is sent; a validation error
+// brings the page back with everything the reporter typed and each message at its field.
+import {
+  Anonymity,
+  CATEGORY_CODES,
+  MAX_DESCRIPTION,
+  MAX_SHORT_TEXT,
+  MAX_WITNESSES,
+  type Member,
+  Relations,
+  ReporterTypes,
+  Roles,
+  TAXONOMY,
+  UNKNOWN_MEMBER,
+  Wishes,
+} from "@meldpunt/domain";
+import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, fieldAria, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
+import { R } from "../report-text";
 import { T, WANTS_TEXT } from "../text";
 
 export interface ReportFormValues {
   member?: string;
   wants?: string;
-  category?: string;
+  reporterType?: string;
+  subcategories?: string[];
   role?: string;
+  relation?: string;
+  personName?: string;
   description?: string;
+  when?: string;
+  where?: string;
+  witnesses?: string;
+  anonymity?: string;
+  contactName?: string;
+  contactPhone?: string;
+  contactEmail?: string;
+  notifyEmail?: string;
 }
 
 export function ReportFormPage(props: {
   lang: Lang;
   members: Pick<Member, "id" | "name" | "kind">[];
+  /** Issued with the form: sending the same form twice gives one report. */
+  formToken: string;
+  /** The GET's query (?organisatie=…&wens=…), kept by the language switch. */
+  query?: string;
   values?: ReportFormValues;
   errors?: Errors;
 }) {
   const { lang, members } = props;
   const values = props.values ?? {};
   const errors = props.errors ?? {};
-  const firstCategory = `category-${CATEGORY_CODES[0]}`;
+  const firstSubcategory = `subcategories-${CATEGORY_CODES[0]}.${Object.keys(TAXONOMY[CATEGORY_CODES[0]].sub)[0]}`;
   const group = (kind: Member["kind"]) =>
     members
       .filter((m) => m.kind === kind)
@@ -30,13 +61,40 @@ export function ReportFormPage(props: {
           {m.name}
         </option>
       ));
+  const text = (field: keyof ReportFormValues, label: string, max: number, hint?: string, type = "text") => (
+    <Field field={field} label={label} hint={hint} errors={errors}>
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type={type}
+        id={field}
+        name={field}
+        maxlength={max}
+        value={(values[field] as string | undefined) ?? ""}
+        {...fieldAria(field, errors, Boolean(hint))}
+      />
+    </Field>
+  );
+  const select = (field: "role" | "relation", label: string, options: readonly string[], labels: Record<string, { nl: string; en: string }>) => (
+    <Field field={field} label={label} errors={errors}>
+      <select class="utrecht-select utrecht-select--html-select" id={field} name={field} {...fieldAria(field, errors, false)}>
+        <option value="">{tr(lang, T.rolePlaceholder)}</option>
+        {options.map((code) => (
+          <option value={code} selected={values[field] === code}>
+            {tr(lang, labels[code] as { nl: string; en: string })}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
   return (
-    <Layout lang={lang} title={tr(lang, T.reportTitle)} path="/melden" hasErrors={Object.keys(errors).length > 0}>
+    <Layout lang={lang} title={tr(lang, T.reportTitle)} path="/melden" query={props.query} hasErrors={Object.keys(errors).length > 0}>
       <h1 class="utrecht-heading-1">{tr(lang, T.reportTitle)}</h1>
-      <ErrorSummary lang={lang} errors={errors} anchors={{ category: firstCategory }} />
+      <ErrorSummary lang={lang} errors={errors} anchors={{ subcategories: firstSubcategory, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
       <p class="utrecht-paragraph">{tr(lang, T.reportIntro)}</p>
       <form method="post" action={href(lang, "/melden")} novalidate>
         <input type="hidden" name="lang" value={lang} />
+        <input type="hidden" name="formToken" value={props.formToken} />
+
         <Field field="member" label={tr(lang, T.memberLabel)} hint={tr(lang, T.memberHint)} errors={errors}>
           <select class="utrecht-select utrecht-select--html-select" id="member" name="member" required {...fieldAria("member", errors, true)}>
             <option value="">{tr(lang, T.memberPlaceholder)}</option>
@@ -57,37 +115,62 @@ export function ReportFormPage(props: {
         />
 
         <RadioGroup
-          field="category"
-          legend={tr(lang, T.categoryLegend)}
-          options={CATEGORY_CODES.map((code) => ({ value: code, label: tr(lang, TAXONOMY[code].label) }))}
-          checked={values.category}
+          field="reporterType"
+          legend={tr(lang, R.reporterTypeLegend)}
+          options={ReporterTypes.codes.map((code) => ({ value: code, label: tr(lang, ReporterTypes.labels[code]) }))}
+          checked={values.reporterType}
           errors={errors}
         />
 
-        <Field field="role" label={tr(lang, T.roleLabel)} hint={tr(lang, T.roleHint)} errors={errors}>
-          <select class="utrecht-select utrecht-select--html-select" id="role" name="role" {...fieldAria("role", errors, true)}>
-            <option value="">{tr(lang, T.rolePlaceholder)}</option>
-            {Roles.codes.map((code) => (
-              <option value={code} selected={values.role === code}>
-                {tr(lang, Roles.labels[code])}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <h2 class="utrecht-heading-2">{tr(lang, R.whatTitle)}</h2>
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={fieldAria("subcategories", errors, true)["aria-describedby"]}>
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{tr(lang, T.categoryLegend)}</legend>
+          <p class="utrecht-form-field-description" id="subcategories-hint">
+            {tr(lang, R.subcategoriesHint)}
+          </p>
+          <FieldError field="subcategories" errors={errors} />
+          {CATEGORY_CODES.map((category) => (
+            <CheckboxGroup
+              field="subcategories"
+              legend={tr(lang, TAXONOMY[category].label)}
+              options={Object.entries(TAXONOMY[category].sub).map(([key, label]) => ({ value: `${category}.${key}`, label: tr(lang, label) }))}
+              checked={values.subcategories ?? []}
+              errors={{}}
+            />
+          ))}
+        </fieldset>
 
         <Field field="description" label={tr(lang, T.descriptionLabel)} hint={tr(lang, T.descriptionHint)} errors={errors}>
-          <textarea
-            class="utrecht-textarea hub-textarea"
-            id="description"
-            name="description"
-            rows={10}
-            maxlength={MAX_DESCRIPTION}
-            required
-            {...fieldAria("description", errors, true)}
-          >
+          <textarea class="utrecht-textarea hub-textarea" id="description" name="description" rows={10} maxlength={MAX_DESCRIPTION} required {...fieldAria("description", errors, true)}>
             {values.description ?? ""}
           </textarea>
         </Field>
+        {text("when", tr(lang, R.whenLabel), MAX_SHORT_TEXT, tr(lang, R.whenHint))}
+        {text("where", tr(lang, R.whereLabel), MAX_SHORT_TEXT)}
+
+        <h2 class="utrecht-heading-2">{tr(lang, R.whoTitle)}</h2>
+        {select("role", tr(lang, T.roleLabel), Roles.codes, Roles.labels)}
+        {select("relation", tr(lang, R.relationLabel), Relations.codes, Relations.labels)}
+        {text("personName", tr(lang, R.personNameLabel), 200, tr(lang, R.personNameHint))}
+        <Field field="witnesses" label={tr(lang, R.witnessesLabel)} hint={tr(lang, R.witnessesHint)} errors={errors}>
+          <textarea class="utrecht-textarea hub-textarea" id="witnesses" name="witnesses" rows={4} maxlength={MAX_WITNESSES} {...fieldAria("witnesses", errors, true)}>
+            {values.witnesses ?? ""}
+          </textarea>
+        </Field>
+
+        <h2 class="utrecht-heading-2">{tr(lang, R.howTitle)}</h2>
+        <RadioGroup
+          field="anonymity"
+          legend={tr(lang, R.anonymityLegend)}
+          options={Anonymity.codes.map((code) => ({ value: code, label: tr(lang, R.anonymityChoice[code]) }))}
+          checked={values.anonymity ?? "anoniem"}
+          errors={errors}
+        />
+        <p class="utrecht-paragraph">{tr(lang, R.contactIntro)}</p>
+        {text("contactName", tr(lang, R.contactNameLabel), 200)}
+        {text("contactPhone", tr(lang, R.contactPhoneLabel), 40, undefined, "tel")}
+        {text("contactEmail", tr(lang, R.contactEmailLabel), 254, undefined, "email")}
+        {text("notifyEmail", tr(lang, R.notifyEmailLabel), 254, tr(lang, R.notifyEmailHint), "email")}
 
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           {tr(lang, T.submitReport)}
