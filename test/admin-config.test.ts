@@ -2,9 +2,8 @@
 // own member, the operator only sees, desk staff and other members' admins are refused; a broken change is refused at
 // its field and stores nothing. axe-core checks the pages.
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoViolations, launchChromium, logInAt } from "./support/browser";
+import { expectNoViolations, logInAt, useChromium } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
 import { testHub } from "./support/local";
 
@@ -145,16 +144,10 @@ describe("changing the configuration", () => {
 });
 
 describe("in Chromium, with axe-core", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("finds no violations on the configuration page, a routing answer and a refused change", async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const check = (name: string) => expectNoViolations(page, name);
     await logInAt(page, `${hub.url}/beheer/westfries-archief`, "beheer-archief");
     await check("configuration");

@@ -2,9 +2,8 @@
 // Chromium. After the move the receiving member's key opens the case and the sender's queue no longer lists it.
 import { decodeContent } from "@meldpunt/domain";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoViolations, launchChromium, logInAt } from "./support/browser";
+import { expectNoViolations, logInAt, useChromium } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
 import { form, receiptCodeIn, testHub } from "./support/local";
 
@@ -108,17 +107,11 @@ describe("forwarding", () => {
 });
 
 describe("in Chromium, with axe-core", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("finds no violations on the queue and the forward form, also with an error", async () => {
     const { id } = await report();
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const check = (name: string) => expectNoViolations(page, name);
     await logInAt(page, `${hub.url}/balie/hoorn-integriteit`, "bi-hoorn");
     await check("queue");

@@ -3,9 +3,8 @@
 // there; a broken onboarding is refused at its field and stores nothing; staff records are added and replaced, and a
 // replaced role is what that person gets at the next login. axe-core checks the pages, also with errors on them.
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium } from "./support/browser";
+import { expectNoViolations, useChromium } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
 import { form, receiptCodeIn, testHub } from "./support/local";
 
@@ -233,17 +232,11 @@ describe("staff", () => {
 });
 
 describe("in Chromium, with axe-core", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("finds no violations on the three pages, nor on the onboarding and staff forms with errors", async () => {
-    const page = await (await browser.newContext()).newPage();
-    const check = async (name: string) => expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+    const page = await (await browser().newContext()).newPage();
+    const check = (name: string) => expectNoViolations(page, name);
     await page.goto(`${hub.url}/beheer/organisaties`);
     await page.fill("#username", "operator");
     await page.fill("#password", DEMO_PASSWORD);

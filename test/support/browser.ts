@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -44,4 +44,19 @@ export async function logInAt(page: Page, url: string, username: string): Promis
 /** Asserts that axe-core finds nothing on the page; `name` says which page failed. */
 export async function expectNoViolations(page: Page, name: string): Promise<void> {
   expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+}
+
+/** A Chromium for the tests of one file or describe block: launched before them, closed after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("Chromium is not running: call useChromium() at the top of a describe block");
+    return browser;
+  };
 }
