@@ -1,7 +1,9 @@
 // The app in-process (app.request) on the real embedded store and real encryption.
+import { randomBytes } from "node:crypto";
 import { createApp } from "@meldpunt/api";
+import { createProofOfWork } from "@meldpunt/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseItems, form, receiptCodeIn, type TestApp, testApp } from "./support/local";
+import { caseItems, form, formFieldsIn, issuedForm, receiptCodeIn, type TestApp, testApp } from "./support/local";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,6 +14,11 @@ afterAll(async () => {
 });
 
 const valid = { member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Mijn leidinggevende scheldt mij uit in het teamoverleg." };
+/** A report form as a browser sends it: a fresh form's token and challenge (no nonce: the test wiring's wait is 0). */
+const report = async (values: Record<string, string>, headers?: Record<string, string>) => {
+  const init = form({ ...(await issuedForm(t.app)), ...values });
+  return headers ? { ...init, headers } : init;
+};
 
 describe("health", () => {
   it("answers ok", async () => {
@@ -64,7 +71,7 @@ describe("pages", () => {
 describe("submitting a report", () => {
   it("stores it encrypted, shows the receipt code once, and the code opens the status", async () => {
     const before = (await caseItems(t)).length;
-    const res = await t.app.request("/melden", form(valid));
+    const res = await t.app.request("/melden", await report(valid));
     expect(res.status).toBe(200);
     const html = await res.text();
     const code = receiptCodeIn(html);
@@ -89,21 +96,21 @@ describe("submitting a report", () => {
   });
 
   it("routes a whistleblower report to the wbk track and tells the reporter about the external route", async () => {
-    const res = await t.app.request("/melden", form({ ...valid, member: "medemblik", subcategories: "misstand.gevaar-gezondheid-veiligheid-milieu", description: "Lozing in de haven." }));
+    const res = await t.app.request("/melden", await report({ ...valid, member: "medemblik", subcategories: "misstand.gevaar-gezondheid-veiligheid-milieu", description: "Lozing in de haven." }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Huis voor Klokkenluiders");
     expect((await caseItems(t)).some((item) => item.member === "medemblik" && item.track === "wbk")).toBe(true);
   });
 
   it("sends a report about an unknown organisation to regional intake, under the hub's own key", async () => {
-    const res = await t.app.request("/melden", form({ ...valid, member: "onbekend" }));
+    const res = await t.app.request("/melden", await report({ ...valid, member: "onbekend" }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("regionale intake");
     expect((await caseItems(t)).some((item) => item.member === "regio" && item.desk === "regio-intake")).toBe(true);
   });
 
   it("sends a report of a member that delegates integrity to the desk it delegates to", async () => {
-    const res = await t.app.request("/melden", form({ ...valid, member: "westfries-archief" }));
+    const res = await t.app.request("/melden", await report({ ...valid, member: "westfries-archief" }));
     expect(await res.text()).toContain("Westfries Archief laat integriteitsmeldingen behandelen door Bureau Integriteit Hoorn");
     expect((await caseItems(t)).some((item) => item.member === "westfries-archief" && item.desk === "hoorn-integriteit")).toBe(true);
   });
@@ -120,7 +127,7 @@ describe("routing from the form", () => {
     it(name, async () => {
       const onDesk = async () => (await caseItems(t)).filter((item) => item.desk === expected.desk && item.member === expected.member);
       const before = await onDesk();
-      const res = await t.app.request("/melden", form({ ...valid, ...answers }));
+      const res = await t.app.request("/melden", await report({ ...valid, ...answers }));
       expect(res.status).toBe(200);
       expect(await res.text()).toContain(reason);
       const added = (await onDesk()).filter((item) => !before.some((old) => old.id === item.id));
@@ -133,10 +140,10 @@ describe("routing from the form", () => {
 describe("sending the same form twice", () => {
   it("gives one report and the same receipt code, for a double click and for a retry", async () => {
     const formPage = await (await t.app.request("/melden")).text();
-    const formToken = /name="formToken" value="([^"]+)"/.exec(formPage)?.[1] ?? "";
+    const { formToken, powChallenge } = formFieldsIn(formPage);
     expect(formToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const before = (await caseItems(t)).length;
-    const answers = { ...valid, formToken, description: "Dubbel verstuurd." };
+    const answers = { ...valid, formToken, powChallenge, description: "Dubbel verstuurd." };
     const [first, second] = await Promise.all([t.app.request("/melden", form(answers)), t.app.request("/melden", form(answers))]);
     const retry = await t.app.request("/melden", form(answers));
     const codes = await Promise.all([first, second, retry].map(async (res) => receiptCodeIn(await res.text())));
@@ -147,13 +154,121 @@ describe("sending the same form twice", () => {
   });
 
   it("refuses other answers under a token that was already used, storing nothing", async () => {
-    const formToken = /name="formToken" value="([^"]+)"/.exec(await (await t.app.request("/melden")).text())?.[1] ?? "";
-    await t.app.request("/melden", form({ ...valid, formToken, description: "Eerste melding." }));
+    const fields = await issuedForm(t.app);
+    await t.app.request("/melden", form({ ...valid, ...fields, description: "Eerste melding." }));
     const before = (await caseItems(t)).length;
-    const other = await t.app.request("/melden", form({ ...valid, formToken, description: "Iets anders." }));
+    const other = await t.app.request("/melden", form({ ...valid, ...fields, description: "Iets anders." }));
     expect(other.status).toBe(400);
     expect(await other.text()).toContain("Dit formulier is al verstuurd");
     expect((await caseItems(t)).length).toBe(before);
+  });
+});
+
+describe("the proof of work per submission (decisions 24), with the production wait", () => {
+  let now = new Date("2026-05-04T10:00:00.000Z");
+  const later = (seconds: number) => {
+    now = new Date(now.getTime() + seconds * 1000);
+  };
+  // The production default: 20 s for a form sent without a solved nonce.
+  const app = () => createApp({ ...t.deps, pow: createProofOfWork({ key: randomBytes(32) }), clock: { now: () => now } });
+  let strict: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    strict = app();
+  });
+
+  it("takes a form with a solved nonce at once", async () => {
+    const before = (await caseItems(t)).length;
+    const fields = await issuedForm(strict, { solve: true });
+    const res = await strict.request("/melden", form({ ...valid, ...fields, description: "Met een opgeloste puzzel." }));
+    expect(res.status).toBe(200);
+    receiptCodeIn(await res.text());
+    expect((await caseItems(t)).length).toBe(before + 1);
+  });
+
+  it("sends a form without a nonce back when it comes too early, keeping every answer, and takes it after the wait", async () => {
+    const before = (await caseItems(t)).length;
+    const fields = await issuedForm(strict);
+    later(5);
+    const answers = { ...valid, ...fields, description: "Zonder JavaScript & <geduld>.", when: "gisteren" };
+    const early = await strict.request("/melden", form(answers));
+    expect(early.status).toBe(400);
+    const html = await early.text();
+    expect(html).toContain("Wacht een paar seconden en verstuur het formulier dan opnieuw");
+    expect(html).toContain("<title>Fout:");
+    expect(html).toContain("Zonder JavaScript &amp; &lt;geduld&gt;.");
+    expect(html).toContain('value="gisteren"');
+    expect(html).toMatch(/value="omgang.pesten" checked=""/);
+    // The same token and the same challenge: the wait runs from when the form was first issued.
+    expect(formFieldsIn(html)).toEqual(fields);
+    expect((await caseItems(t)).length).toBe(before);
+
+    later(15);
+    const sent = await strict.request("/melden", form(answers));
+    expect(sent.status).toBe(200);
+    const code = receiptCodeIn(await sent.text());
+    expect((await caseItems(t)).length).toBe(before + 1);
+    // Sent once more (a retry): the same report.
+    expect(receiptCodeIn(await (await strict.request("/melden", form(answers))).text())).toBe(code);
+    expect((await caseItems(t)).length).toBe(before + 1);
+  });
+
+  it("answers a retry of a stored report with its receipt even without a nonce", async () => {
+    const fields = await issuedForm(strict, { solve: true });
+    const answers = { ...valid, ...fields, description: "Verstuurd, antwoord kwijt, opnieuw." };
+    const first = receiptCodeIn(await (await strict.request("/melden", form(answers))).text());
+    const before = (await caseItems(t)).length;
+    const { powNonce: _, ...withoutNonce } = answers;
+    const retry = await strict.request("/melden", form(withoutNonce));
+    expect(retry.status).toBe(200);
+    expect(receiptCodeIn(await retry.text())).toBe(first);
+    expect((await caseItems(t)).length).toBe(before);
+    // Other answers under that token without a nonce are still refused, storing nothing.
+    expect((await strict.request("/melden", form({ ...withoutNonce, description: "Iets anders." }))).status).toBe(400);
+    expect((await caseItems(t)).length).toBe(before);
+  });
+
+  it("refuses a wrong nonce, a tampered time and another form's challenge, and gives the form a fresh challenge", async () => {
+    const before = (await caseItems(t)).length;
+    const fields = await issuedForm(strict, { solve: true });
+    const other = await issuedForm(strict, { solve: true });
+    let sentBack = "";
+    const [version, bits, issued, mac] = fields.powChallenge.split(".");
+    const backdated = `${version}.${bits}.${Number(issued) - 3600}.${mac}`;
+    // A wrong nonce counts as none: the form's own challenge still holds, its wait still runs.
+    const wrong = await strict.request("/melden", form({ ...valid, ...fields, powNonce: String(Number(fields.powNonce) + 1) }));
+    expect(wrong.status).toBe(400);
+    expect(formFieldsIn(await wrong.text()).powChallenge).toBe(fields.powChallenge);
+    const bads: Record<string, string>[] = [
+      { ...fields, powChallenge: backdated, powNonce: "" },
+      { ...fields, powChallenge: other.powChallenge, powNonce: other.powNonce ?? "" },
+      { formToken: fields.formToken },
+    ];
+    for (const bad of bads) {
+      const res = await strict.request("/melden", form({ ...valid, ...bad }));
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain("Wacht een paar seconden");
+      const back = formFieldsIn(html);
+      expect(back.formToken).toBe(fields.formToken);
+      expect(back.powChallenge).not.toBe(bad.powChallenge);
+      sentBack = back.powChallenge;
+    }
+    expect((await caseItems(t)).length).toBe(before);
+    // The fresh challenge of a page sent back is good for that form: after the wait it goes through.
+    later(20);
+    expect((await strict.request("/melden", form({ ...valid, formToken: fields.formToken, powChallenge: sentBack }))).status).toBe(200);
+  });
+
+  it("serves the script as a same-origin asset and loads it on the form page without inline script", async () => {
+    const js = await t.app.request("/assets/pow.js");
+    expect(js.status).toBe(200);
+    expect(js.headers.get("Content-Type")).toContain("text/javascript");
+    expect(await js.text()).toContain("crypto.subtle.digest");
+    const page = await t.app.request("/melden");
+    expect(page.headers.get("Content-Security-Policy")).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<script src="/assets/pow.js" defer="">');
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
   });
 });
 
@@ -221,7 +336,7 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
   });
 
   it("does not open a report with the right locator and a wrong secret", async () => {
-    const code = receiptCodeIn(await (await t.app.request("/melden", form(valid))).text());
+    const code = receiptCodeIn(await (await t.app.request("/melden", await report(valid))).text());
     const wrong = `${code.slice(0, 10)}${code[10] === "0" ? "1" : "0"}${code.slice(11)}`;
     const res = await t.app.request("/opvolgen", form({ code: wrong }));
     expect(res.status).toBe(400);
@@ -243,7 +358,7 @@ describe("an unexpected failure", () => {
       },
     });
     const before = await caseItems(t);
-    const res = await failing.request("/melden", form({ ...valid, description: "SECRET-REPORT-TEXT" }));
+    const res = await failing.request("/melden", await report({ ...valid, description: "SECRET-REPORT-TEXT" }));
     expect(res.status).toBe(500);
     const html = await res.text();
     expect(html).toContain("Er ging iets mis");
@@ -252,7 +367,7 @@ describe("an unexpected failure", () => {
     expect(JSON.stringify(logged)).toContain("TypeError");
     expect(await caseItems(t)).toHaveLength(before.length);
 
-    const json = await failing.request("/melden", { ...form(valid), headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" } });
+    const json = await failing.request("/melden", await report(valid, { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }));
     expect(json.status).toBe(500);
     expect(await json.json()).toEqual({ error: { kind: "internal", message: expect.objectContaining({ nl: expect.any(String) }) } });
   });

@@ -56,6 +56,13 @@ describe("reporter flow without JavaScript", () => {
     const code = (await page.getByTestId("receipt-code").textContent())?.trim() ?? "";
     expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
     expect(page.url()).not.toContain(code.slice(0, 4));
+    // "I have saved it": the browser holds the reporter back until the box is ticked, and the code stays out of the URL.
+    await page.click("button:has-text('Klaar')");
+    expect(new URL(page.url()).pathname).toBe("/melden");
+    await page.check("#saved");
+    await page.click("button:has-text('Klaar')");
+    await page.waitForURL(`${hub.url}/?`);
+    expect(page.url()).toBe(`${hub.url}/?`);
 
     await page.goto(`${hub.url}/opvolgen`);
     await page.fill("#code", code);

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoViolations, logInAt, useChromium } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
-import { form, receiptCodeIn, testHub } from "./support/local";
+import { form, issuedForm, receiptCodeIn, testHub } from "./support/local";
 
 let hub: Awaited<ReturnType<typeof testHub>>;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?
 
 /** A report to Hoorn through the reporter's form; returns the case id and the receipt code. */
 async function report(wants = "melding", description = "Een collega van de SED wordt gepest door de teamleider.") {
-  const res = await fetch(`${hub.url}/melden`, form({ member: "hoorn", wants, reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description }));
+  const res = await fetch(`${hub.url}/melden`, form({ ...(await issuedForm(hub.url)), member: "hoorn", wants, reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description }));
   const code = receiptCodeIn(await res.text());
   const [found] = await hub.deps.cases.findByReceiptLocator(hub.deps.receipts.parse(code)?.locator ?? "");
   if (!found) throw new Error("report not stored");

@@ -3,7 +3,7 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { createApp } from "@meldpunt/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { form, rawItems, receiptCodeIn, type TestApp, testApp } from "./support/local";
+import { form, issuedForm, rawItems, receiptCodeIn, type TestApp, testApp } from "./support/local";
 
 let t: TestApp;
 let now = new Date("2025-03-03T09:00:00.000Z");
@@ -39,7 +39,7 @@ const throttleItem = async (locator: string) =>
 describe("brute-forcing a locator", () => {
   let code: string;
   beforeAll(async () => {
-    code = receiptCodeIn(await (await app.request("/melden", form(valid))).text());
+    code = receiptCodeIn(await (await app.request("/melden", form({ ...(await issuedForm(app)), ...valid }))).text());
   });
 
   it("refuses the sixth attempt after five wrong secrets, even with the right code, at the code field, with 429", async () => {
@@ -103,7 +103,7 @@ describe("brute-forcing a locator", () => {
   });
 
   it("slows a locator that has no case exactly alike, so the throttle tells nobody which locators exist", async () => {
-    const real = receiptCodeIn(await (await app.request("/melden", form(valid))).text());
+    const real = receiptCodeIn(await (await app.request("/melden", form({ ...(await issuedForm(app)), ...valid }))).text());
     let unknown = "ZZZZ-ZZZZ-0000-0000-0000-0000";
     if (locatorOf(unknown) === locatorOf(real)) unknown = "YYYY-YYYY-0000-0000-0000-0000";
     const answers = async (c: string) => {

@@ -9,6 +9,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoRegion } from "@meldpunt/local/seed";
 import { httpApiEvent, lambdaContext } from "./support/api-gateway";
+import { formFieldsIn, solvePow } from "./support/local";
 
 const kms = mockClient(KMSClient);
 const wrapped = new Map<string, { plaintext: Uint8Array; context: Record<string, string>; keyId: string }>();
@@ -56,7 +57,9 @@ describe("the Lambda entry", () => {
 
   it("stores a report under the member's KMS key with the {member, case} context and reads it back", async () => {
     const handler = buildHandler(env());
-    const body = new URLSearchParams({ member: "opmeer", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "belangen.bevoordeling", description: "De wethouder gunt opdrachten aan zijn zwager." });
+    // The form as the page issues it (token, challenge) with the nonce its script would find: the production wait.
+    const fields = formFieldsIn((await handler(httpApiEvent("GET", "/melden"), lambdaContext())).body);
+    const body = new URLSearchParams({ ...fields, powNonce: solvePow(fields.powChallenge), member: "opmeer", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "belangen.bevoordeling", description: "De wethouder gunt opdrachten aan zijn zwager." });
     const submitted = await handler(
       httpApiEvent("POST", "/melden", { body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }),
       lambdaContext(),

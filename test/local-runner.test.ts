@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalDeps, startLocalHub } from "@meldpunt/local";
-import { caseItems, form, receiptCodeIn, tempDir } from "./support/local";
+import { caseItems, form, issuedForm, receiptCodeIn, tempDir } from "./support/local";
 
 const ROOT = join(import.meta.dirname, "..");
 let data: Awaited<ReturnType<typeof tempDir>>;
@@ -52,7 +52,7 @@ describe("the local runner", () => {
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(first.output()).toContain(data.path);
     expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: "ok" });
-    const submitted = await fetch(`${first.url}/melden`, form({ member: "stede-broec", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "informatie.lekken", description: "Dossiers gelekt naar de pers." }));
+    const submitted = await fetch(`${first.url}/melden`, form({ ...(await issuedForm(first.url, { solve: true })), member: "stede-broec", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "informatie.lekken", description: "Dossiers gelekt naar de pers." }));
     expect(submitted.status).toBe(200);
     const code = receiptCodeIn(await submitted.text());
     expect(await interrupt(first.child)).toBe(0);
@@ -74,7 +74,7 @@ describe("stopping the hub", () => {
       // The production scrypt cost keeps the submission busy long enough to stop the hub in the middle of it.
       const hub = await startLocalHub({ dataDir: dir.path, port: 0, logLevel: "SILENT" });
       const abort = new AbortController();
-      const pending = fetch(`${hub.url}/melden`, { ...form({ member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Verstuurd bij het stoppen." }), signal: abort.signal });
+      const pending = fetch(`${hub.url}/melden`, { ...form({ ...(await issuedForm(hub.url, { solve: true })), member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Verstuurd bij het stoppen." }), signal: abort.signal });
       await new Promise((resolve) => setTimeout(resolve, 30));
       abort.abort();
       await pending.catch(() => undefined);

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoViolations, useChromium } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
-import { form, receiptCodeIn, testHub } from "./support/local";
+import { form, issuedForm, receiptCodeIn, testHub } from "./support/local";
 
 let hub: Awaited<ReturnType<typeof testHub>>;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ async function onboard(changes: Record<string, string | undefined>) {
 
 /** A report through the reporter's form; returns the desk it was stored on. */
 async function reportTo(member: string, wants = "melding") {
-  const res = await fetch(`${hub.url}/melden`, form({ member, wants, reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Een leidinggevende scheldt medewerkers uit." }));
+  const res = await fetch(`${hub.url}/melden`, form({ ...(await issuedForm(hub.url)), member, wants, reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Een leidinggevende scheldt medewerkers uit." }));
   expect(res.status).toBe(200);
   const [found] = await hub.deps.cases.findByReceiptLocator(hub.deps.receipts.parse(receiptCodeIn(await res.text()))?.locator ?? "");
   return found?.desk;

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { form, rawItems, receiptCodeIn, type TestApp, testApp } from "./support/local";
+import { form, issuedForm, rawItems, receiptCodeIn, type TestApp, testApp } from "./support/local";
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -20,12 +20,16 @@ describe("nothing readable at rest", () => {
   const reporterEmail = `melder-${randomUUID().slice(0, 8)}@voorbeeld.nl`;
   const period = `Periode-${randomUUID().slice(0, 8)}`;
   let code = "";
+  /** The form's token, proof-of-work challenge and nonce: none of them is stored (decisions 21, 24). */
+  let pow = { formToken: "", powChallenge: "" };
 
   beforeAll(async () => {
     t = await testApp();
+    pow = await issuedForm(t.app, { solve: true });
     const res = await t.app.request(
       "/melden",
       form({
+        ...pow,
         member: "enkhuizen",
         wants: "melding",
         reporterType: "medewerker",
@@ -48,7 +52,9 @@ describe("nothing readable at rest", () => {
   const forms = () => {
     const bare = code.replaceAll("-", "");
     // The secret part is what matters; the locator (first 8 characters) is stored in clear by design.
-    return [marker, name, reporterName, reporterEmail, period, code, bare, bare.slice(8)];
+    // The form's token and its proof-of-work challenge (with its second) never reach the store either.
+    const challengeMac = pow.powChallenge.split(".")[3] ?? "";
+    return [marker, name, reporterName, reporterEmail, period, code, bare, bare.slice(8), pow.formToken, pow.powChallenge, challengeMac];
   };
 
   it("finds neither the text nor the receipt code in any raw item", async () => {

@@ -1,4 +1,5 @@
 // Test support: the real embedded hub (dynalite, local keys, demo region) in a fresh temp folder.
+import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +23,7 @@ export interface TestApp extends LocalDeps {
 
 export async function testApp(): Promise<TestApp> {
   const dir = await tempDir();
-  const local = await createLocalDeps({ dataDir: dir.path, scryptCost: TEST_SCRYPT_COST, logLevel: "SILENT" });
+  const local = await createLocalDeps({ dataDir: dir.path, scryptCost: TEST_SCRYPT_COST, logLevel: "SILENT", powFallbackDelaySeconds: 0 });
   return {
     ...local,
     app: createApp(local.deps),
@@ -33,9 +34,13 @@ export async function testApp(): Promise<TestApp> {
   };
 }
 
-export async function testHub(): Promise<LocalHub> {
+/**
+ * The hub on a loopback port. Forms sent without a solved proof of work are taken at once (`powFallbackDelaySeconds`
+ * 0, the same check without the wait) unless a test asks for the wait.
+ */
+export async function testHub(options: { powFallbackDelaySeconds?: number } = { powFallbackDelaySeconds: 0 }): Promise<LocalHub> {
   const dir = await tempDir();
-  const hub = await startLocalHub({ dataDir: dir.path, port: 0, scryptCost: TEST_SCRYPT_COST, logLevel: "SILENT" });
+  const hub = await startLocalHub({ dataDir: dir.path, port: 0, scryptCost: TEST_SCRYPT_COST, logLevel: "SILENT", ...options });
   return {
     ...hub,
     async close() {
@@ -79,4 +84,41 @@ export function receiptCodeIn(html: string): string {
   const match = /data-testid="receipt-code">([0-9A-Z-]+)</.exec(html);
   if (!match?.[1]) throw new Error("no receipt code on the page");
   return match[1];
+}
+
+/** The hidden fields a report form page carries: its token and its proof-of-work challenge (docs/decisions.md 24). */
+export function formFieldsIn(html: string): { formToken: string; powChallenge: string } {
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
+  const formToken = field("formToken");
+  const powChallenge = field("powChallenge");
+  if (!formToken || !powChallenge) throw new Error("no report form on the page");
+  return { formToken, powChallenge };
+}
+
+/** A nonce for a challenge, found as /assets/pow.js finds one in the browser (SHA-256 of `challenge.nonce`). */
+export function solvePow(challenge: string): string {
+  const bits = Number(challenge.split(".")[1]);
+  for (let nonce = 0; ; nonce++) {
+    const hash = createHash("sha256").update(`${challenge}.${nonce}`).digest();
+    let zeros = 0;
+    for (const byte of hash) {
+      zeros += byte === 0 ? 8 : Math.clz32(byte) - 24;
+      if (byte !== 0) break;
+    }
+    if (zeros >= bits) return String(nonce);
+  }
+}
+
+/**
+ * A fresh report form's hidden fields, as a browser gets them: GET /melden on a base URL or an in-process app.
+ * Without `solve` no nonce is sent (the way without JavaScript: the test wiring's wait is 0); with it, the nonce the
+ * page's script would find (for a hub with the production wait).
+ */
+export async function issuedForm(
+  source: string | { request(path: string): Response | Promise<Response> },
+  options: { solve?: boolean } = {},
+): Promise<{ formToken: string; powChallenge: string; powNonce?: string }> {
+  const res = await (typeof source === "string" ? fetch(`${source}/melden`) : source.request("/melden"));
+  const fields = formFieldsIn(await res.text());
+  return options.solve ? { ...fields, powNonce: solvePow(fields.powChallenge) } : fields;
 }

@@ -1,4 +1,4 @@
-// Static assets: one stylesheet made of the theme tokens, the NL Design System component CSS the pages use, and
+// Static assets: the report form's small proof-of-work script (pow.js), and one stylesheet made of the theme tokens, the NL Design System component CSS the pages use, and
 // the hub's own layout. Built once at start-up (local runner, tests); in the cloud the same files go to S3.
 //
 // The theme (@utrecht/design-tokens dist/theme.css, ~88 KB) declares ~1,240 tokens; the CSS below uses a few hundred.
@@ -47,7 +47,12 @@ export interface Asset {
 }
 
 export async function buildAssets(): Promise<Map<string, Asset>> {
-  return new Map([["hub.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet() }]]);
+  // The report form's proof of work (docs/decisions.md 24): plain JS, no build step, no third-party code.
+  const pow = await readFile(join(dirname(fileURLToPath(import.meta.url)), "pow.js"), "utf8");
+  return new Map([
+    ["hub.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet() }],
+    ["pow.js", { contentType: "text/javascript; charset=utf-8", body: pow }],
+  ]);
 }
 
 export interface StylesheetOptions {

@@ -39,4 +39,10 @@ export const R = {
     nl: "Wij sturen alleen 'er is een nieuw bericht', nooit de inhoud. Ook bij anoniem melden kan dit; gebruik dan een adres dat niet naar u te herleiden is.",
     en: "We only send 'there is a new message', never the content. This works with anonymous reporting too; then use an address that cannot be traced to you.",
   },
+  receiptCopy: {
+    nl: "Kopiëren kan ook: selecteer de code en kopieer hem naar een plek die alleen u kunt zien.",
+    en: "You can also copy it: select the code and copy it to a place only you can see.",
+  },
+  receiptSaved: { nl: "Ik heb mijn code opgeschreven of bewaard", en: "I have written down or saved my code" },
+  receiptDone: { nl: "Klaar", en: "Done" },
 } as const;

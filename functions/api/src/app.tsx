@@ -1,6 +1,17 @@
 // The hub's HTTP application: server-rendered pages and a small JSON surface. Everything it needs comes in `deps`;
 // the Lambda entry and the local runner choose the adapters.
-import { followUp, type Label, MAX_SUBCATEGORIES, NotFoundError, RateLimitedError, type ReportDeps, submitReport, ValidationError } from "@meldpunt/domain";
+import {
+  followUp,
+  type Label,
+  MAX_SUBCATEGORIES,
+  NotFoundError,
+  type ProofOfWork,
+  RateLimitedError,
+  type ReportDeps,
+  submitReport,
+  TooEarlyError,
+  ValidationError,
+} from "@meldpunt/domain";
 import {
   errorsByField,
   FollowUpPage,
@@ -28,6 +39,8 @@ export type AppLogger = Pick<Logger, "error">;
 
 export interface AppDeps extends ReportDeps {
   logger: AppLogger;
+  /** The report form's proof of work (docs/decisions.md 24). */
+  pow: ProofOfWork;
   /** Served under /assets/ by the local runner; in the cloud CloudFront serves them from S3. */
   assets?: ReadonlyMap<string, Asset>;
   /** Staff login (OIDC). Absent, the staff routes answer 404: this deployment has no staff side (docs/decisions.md). */
@@ -123,23 +136,49 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The wegwijzer links here with ?organisatie= and ?wens= to start the form where the reporter chose.
   app.get("/melden", async (c) => {
     const values = { member: c.req.query("organisatie"), wants: c.req.query("wens") };
-    return page(c, <ReportFormPage lang={c.get("lang")} members={await deps.region.listMembers()} formToken={deps.tokens.issue()} query={new URL(c.req.url).search} values={values} />);
+    const formToken = deps.tokens.issue();
+    const powChallenge = deps.pow.challenge(formToken, deps.clock.now());
+    return page(
+      c,
+      <ReportFormPage
+        lang={c.get("lang")}
+        members={await deps.region.listMembers()}
+        formToken={formToken}
+        powChallenge={powChallenge}
+        query={new URL(c.req.url).search}
+        values={values}
+      />,
+    );
   });
 
   app.post("/melden", limitForm, async (c) => {
     const lang = c.get("lang");
     const values = { ...(await formText(c, [...REPORT_TEXT_FIELDS])), subcategories: await formList(c, "subcategories", MAX_SUBCATEGORIES + 1) };
+    const { powChallenge, powNonce } = await formText(c, ["powChallenge", "powNonce"]);
+    const now = deps.clock.now();
+    // A form without a token gets one here, so that the challenge of a form sent back is bound to the token it carries.
+    const formToken = values.formToken ?? deps.tokens.issue();
+    const proof = deps.pow.verify(formToken, powChallenge, powNonce, now);
+    // Proof of work (decisions 24): a new report needs a solved nonce or a form open long enough; a retry of a stored one does not.
+    const refusal = proof.ok ? undefined : new TooEarlyError(proof.reason === "too-early" ? proof.retryAfterSeconds : deps.pow.fallbackDelaySeconds);
     try {
-      const report = await submitReport(deps, values);
+      const report = await submitReport(deps, { ...values, formToken }, { refusal });
       return page(c, <ReceiptPage lang={lang} report={report} />);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      if (!(error instanceof ValidationError || error instanceof TooEarlyError)) throw error;
       const members = await deps.region.listMembers();
+      const issues = error instanceof ValidationError ? error.issues : [];
       // A wrong choice among the subjects ("subcategories.3") is shown at the group as a whole.
-      const issues = error.issues.map((i) => (i.field.startsWith("subcategories") ? { ...i, field: "subcategories" } : i));
-      // The same token again, so that correcting the form and sending it still gives one report.
-      const formToken = values.formToken ?? deps.tokens.issue();
-      return page(c, <ReportFormPage lang={lang} members={members} formToken={formToken} values={values} errors={errorsByField(lang, issues)} />, toProblem(error).status);
+      const errors = errorsByField(lang, issues.map((i) => (i.field.startsWith("subcategories") ? { ...i, field: "subcategories" } : i)));
+      // The same token again, so that correcting the form and sending it still gives one report; the same challenge
+      // while it is good (the wait runs from when the form was first issued), else a fresh one.
+      const challenge = proof.ok || proof.reason === "too-early" ? (powChallenge as string) : deps.pow.challenge(formToken, now);
+      const notice = error instanceof TooEarlyError ? tr(lang, error.userMessage) : undefined;
+      return page(
+        c,
+        <ReportFormPage lang={lang} members={members} formToken={formToken} powChallenge={challenge} values={values} errors={errors} notice={notice} />,
+        toProblem(error).status,
+      );
     }
   });
 

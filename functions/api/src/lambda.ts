@@ -2,7 +2,8 @@
 // Nothing is constructed at module load: the first invocation builds the handler (and tests can build their own).
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { createReceiptCodes, createSubmissionTokens } from "@meldpunt/crypto";
+import { createProofOfWork, createReceiptCodes, createSubmissionTokens } from "@meldpunt/crypto";
+import type { ProofOfWork, SubmissionTokens } from "@meldpunt/domain";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
 import { handle, type LambdaEvent } from "hono/aws-lambda";
@@ -20,7 +21,7 @@ export function buildHandler(env: Record<string, string | undefined>) {
     sealer: lazyPort(async () => (await load()).sealer),
     throttle: lazyPort(async () => (await load()).throttle),
     receipts: createReceiptCodes(),
-    tokens: submissionTokens(env),
+    ...submissionKeyed(env),
     clock: { now: () => new Date() },
     logger,
   });
@@ -29,16 +30,20 @@ export function buildHandler(env: Record<string, string | undefined>) {
 }
 
 /**
- * SUBMISSION_KEY: 32 bytes, base64url, the same in every instance (a retry may reach another one). Without it the
- * report form cannot be sent, but the function still starts and answers /health.
+ * SUBMISSION_KEY: 32 bytes, base64url, the same in every instance (a retry may reach another one). It keys the form
+ * tokens and the proof of work's challenges (docs/decisions.md 21, 24). Without it the report form cannot be opened
+ * or sent, but the function still starts and answers /health.
  */
-function submissionTokens(env: Record<string, string | undefined>) {
+function submissionKeyed(env: Record<string, string | undefined>): { tokens: SubmissionTokens; pow: ProofOfWork } {
   const key = env.SUBMISSION_KEY ? Buffer.from(env.SUBMISSION_KEY, "base64url") : undefined;
-  if (key?.length === 32) return createSubmissionTokens({ key });
+  if (key?.length === 32) return { tokens: createSubmissionTokens({ key }), pow: createProofOfWork({ key }) };
   const missing = () => {
     throw new Error("SUBMISSION_KEY is not set to 32 bytes (base64url)");
   };
-  return { issue: missing, derive: missing, fingerprint: missing };
+  return {
+    tokens: { issue: missing, derive: missing, fingerprint: missing },
+    pow: { bits: 0, fallbackDelaySeconds: 0, challenge: missing, verify: missing },
+  };
 }
 
 let built: ReturnType<typeof buildHandler> | undefined;

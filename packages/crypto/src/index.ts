@@ -3,3 +3,4 @@ export { encryptionContextAad, createEnvelopeSealer, openWithKey, sealWithKey } 
 export { createLocalKeyring, type LocalKeyring } from "./local-keyring";
 export { createReceiptCodes } from "./receipt";
 export { createSubmissionTokens } from "./submission-tokens";
+export { createProofOfWork, leadingZeroBits, POW_BITS_DEFAULT, POW_FALLBACK_DELAY_DEFAULT, type ProofOfWorkOptions } from "./proof-of-work";

@@ -39,6 +39,20 @@ export class ValidationError extends HubError {
   }
 }
 
+/**
+ * A report form sent without a solved proof of work sooner than the wait (docs/decisions.md 24). A 400 that brings the
+ * form back with every answer and the same token, so sending it again still gives one report.
+ */
+export class TooEarlyError extends HubError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("validation", {
+      nl: "Uw melding is nog niet verstuurd. Wacht een paar seconden en verstuur het formulier dan opnieuw; uw antwoorden staan er nog.",
+      en: "Your report has not been sent yet. Wait a few seconds, then send the form again; your answers are still there.",
+    });
+    this.name = "TooEarlyError";
+  }
+}
+
 export class NotFoundError extends HubError {
   constructor(message: Label = { nl: "Niet gevonden.", en: "Not found." }) {
     super("not-found", message);

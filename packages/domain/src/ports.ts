@@ -98,6 +98,28 @@ export interface SubmissionTokens {
   fingerprint(token: string, submitted: unknown): string;
 }
 
+/** The outcome of checking a report form's proof of work (docs/decisions.md 24). */
+export type ProofVerdict =
+  | { ok: true; by: "nonce" | "waited" }
+  /** Sent without a solved nonce sooner than the wait: the same challenge, sent again after `retryAfterSeconds`, passes. */
+  | { ok: false; reason: "too-early"; retryAfterSeconds: number }
+  /** No challenge, one of another form, or a tampered one. */
+  | { ok: false; reason: "invalid" };
+
+/**
+ * A small proof of work per report form (DESIGN §3, docs/decisions.md 24): the form carries a challenge bound to its
+ * token and the second it was issued, under a server-side key. A nonce solves it (the page's script finds one); a
+ * form sent without one passes only once it is old enough (the way without JavaScript). Nothing is stored.
+ */
+export interface ProofOfWork {
+  /** Leading zero bits a nonce must give. */
+  readonly bits: number;
+  /** How long a form without a solved nonce must have been open before it is accepted, in seconds. */
+  readonly fallbackDelaySeconds: number;
+  challenge(formToken: string, now: Date): string;
+  verify(formToken: string, challenge: string | undefined, nonce: string | undefined, now: Date): ProofVerdict;
+}
+
 /** Whether an attempt with a receipt code may go ahead now, or after how many seconds at the earliest. */
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -1,7 +1,7 @@
 // Use case: a reporter submits a report through the web form.
 import { initialDeadlines, reporterDay } from "./deadlines";
 import type { CaseRecord, Desk, Member } from "./model";
-import { ConflictError, ValidationError } from "./errors";
+import { ConflictError, type HubError, ValidationError } from "./errors";
 import type { CaseSealer, CaseStore, Clock, ReceiptCodes, RegionStore, SubmissionTokens } from "./ports";
 import { anonymityIssues, encodeContent, REPORT_FIELD_MESSAGES, type ReportSubmission, ReportSubmissionSchema } from "./report";
 import { routeReport } from "./routing";
@@ -32,8 +32,10 @@ export interface SubmittedReport {
 /**
  * Validates, routes, seals and stores a report in one conditional write: either the whole report is stored or nothing.
  * The same form sent twice (a double click, a retry after a lost answer) gives the same case and receipt code.
+ * `options.refusal` is why the edge would not take a new report (its proof of work failed, docs/decisions.md 24): it is
+ * thrown unless this is a retry of a report already stored, which still gets its receipt.
  */
-export async function submitReport(deps: ReportDeps, raw: unknown): Promise<SubmittedReport> {
+export async function submitReport(deps: ReportDeps, raw: unknown, options: { refusal?: HubError } = {}): Promise<SubmittedReport> {
   const input = parseOrThrow(ReportSubmissionSchema, raw, REPORT_FIELD_MESSAGES);
   const crossField = anonymityIssues(input);
   if (crossField.length > 0) throw new ValidationError(crossField);
@@ -49,6 +51,9 @@ export async function submitReport(deps: ReportDeps, raw: unknown): Promise<Subm
   const token = formToken ?? deps.tokens.issue();
   const { caseId, receiptSeed } = deps.tokens.derive(token);
   const fingerprint = deps.tokens.fingerprint(token, submitted);
+  // Refused before the slow hash: a refused attempt costs one read.
+  const existing = options.refusal ? await deps.cases.getCase(member.id, caseId) : undefined;
+  if (options.refusal && existing?.submission !== fingerprint) throw options.refusal;
   const receipt = await deps.receipts.issue(receiptSeed);
   const receivedAt = reporterDay(deps.clock.now());
   const { ackDueAt, feedbackDueAt } = initialDeadlines(receivedAt);
@@ -59,6 +64,8 @@ export async function submitReport(deps: ReportDeps, raw: unknown): Promise<Subm
     reasons: route.reasons,
     ...at,
   });
+  const stored = (c: CaseRecord) => submittedReport({ receivedAt: new Date(c.receivedAt), ackDueAt: new Date(c.ackDueAt), feedbackDueAt: new Date(c.feedbackDueAt) });
+  if (existing) return stored(existing);
 
   const { dataKey, envelope } = await deps.sealer.sealNew({ member: member.id, caseId }, encodeContent(sealedPart(input)));
   const record: CaseRecord = {
@@ -89,9 +96,9 @@ export async function submitReport(deps: ReportDeps, raw: unknown): Promise<Subm
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     // The case of this token exists: the same form again gets the same answer; anything else is refused.
-    const existing = await deps.cases.getCase(member.id, caseId);
-    if (!existing || existing.submission !== fingerprint) throw new ValidationError([{ field: "formToken", message: ALREADY_SENT }]);
-    return submittedReport({ receivedAt: new Date(existing.receivedAt), ackDueAt: new Date(existing.ackDueAt), feedbackDueAt: new Date(existing.feedbackDueAt) });
+    const found = await deps.cases.getCase(member.id, caseId);
+    if (!found || found.submission !== fingerprint) throw new ValidationError([{ field: "formToken", message: ALREADY_SENT }]);
+    return stored(found);
   }
   return submittedReport({ receivedAt, ackDueAt, feedbackDueAt });
 }

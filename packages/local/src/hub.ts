@@ -11,10 +11,11 @@ import { type AppDeps, createApp } from "@meldpunt/api";
 import { staffSide } from "@meldpunt/api/staff-side";
 import { createOidcLogin } from "@meldpunt/auth/oidc";
 import { createSessions } from "@meldpunt/auth/sessions";
-import { createEnvelopeSealer, createLocalKeyring, createReceiptCodes, createSubmissionTokens } from "@meldpunt/crypto";
+import { createEnvelopeSealer, createLocalKeyring, createProofOfWork, createReceiptCodes, createSubmissionTokens } from "@meldpunt/crypto";
 import { createDynamoStore, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
+import { seedDemoCases } from "./demo-cases";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-staff";
 import { type EmbeddedProvider, startEmbeddedProvider } from "./oidc-provider";
 import { readOrCreateSecret } from "./secret-file";
@@ -29,6 +30,13 @@ export interface LocalHubOptions {
   logLevel?: "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT";
   /** The embedded OpenID provider's loopback port; 0 (the default) takes any free one. */
   oidcPort?: number;
+  /** Seeds the demo cases (demo-cases.ts) into a fresh data folder; `pnpm start` does, tests and benchmarks do not. */
+  demoCases?: boolean;
+  /**
+   * How long a report form sent without a solved proof of work must have been open, in seconds (docs/decisions.md
+   * 24); the default (20) is the production one. Tests that post forms directly pass 0: the same check, no waiting.
+   */
+  powFallbackDelaySeconds?: number;
 }
 
 export interface LocalDeps {
@@ -91,12 +99,18 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       postLogoutRedirectUri: `${hubUrl}/uitgelogd`,
     });
     const sessionKey = await readOrCreateSecret(join(authDir, "session.key"), () => randomBytes(32));
+    const submissionKey = await readOrCreateSecret(join(authDir, "submission.key"), () => randomBytes(32));
+
+    const sealer = createEnvelopeSealer(keyring);
+    const receipts = createReceiptCodes(options.scryptCost ? { scryptCost: options.scryptCost } : {});
+    if (options.demoCases) await seedDemoCases({ cases: store.cases, region: store.region, sealer, receipts, clock });
 
     const deps = {
       ...store,
-      sealer: createEnvelopeSealer(keyring),
-      receipts: createReceiptCodes(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
-      tokens: createSubmissionTokens({ key: await readOrCreateSecret(join(authDir, "submission.key"), () => randomBytes(32)) }),
+      sealer,
+      receipts,
+      tokens: createSubmissionTokens({ key: submissionKey }),
+      pow: createProofOfWork({ key: submissionKey, fallbackDelaySeconds: options.powFallbackDelaySeconds }),
       clock,
       throttle: createReceiptThrottle({ client, tableName: TABLE_NAME_DEFAULT }),
       logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),

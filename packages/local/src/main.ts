@@ -1,4 +1,5 @@
 // `pnpm start`: the hub on the embedded default, with the demo region. Ctrl-C stops it; the data stays.
+import { DEMO_CASE_COUNT, DEMO_RECEIPTS } from "./demo-cases";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-staff";
 import { startLocalHub } from "./hub";
 
@@ -11,7 +12,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const oidcPort = Number(process.env.OIDC_PORT ?? 0);
 
-const hub = await startLocalHub({ dataDir, port, host, oidcPort });
+const hub = await startLocalHub({ dataDir, port, host, oidcPort, demoCases: true });
 const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
 console.log(`
 Gemeenschappelijk Meldpunt draait / is running:
@@ -25,6 +26,10 @@ Gemeenschappelijk Meldpunt draait / is running:
 Demo-inlogdienst / demo login service: ${hub.issuer}
 Demo-accounts (alleen voor de demo / demo only), wachtwoord / password: ${DEMO_PASSWORD}
 ${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(width)}  ${a.staff.name}, ${a.job}`).join("\n")}
+
+Demomeldingen / demo cases: ${DEMO_CASE_COUNT} fictieve meldingen over de afgelopen twee jaar. Drie ervan kunt u opvolgen
+op ${hub.url}/opvolgen met deze democodes / three of them open at /opvolgen with these demo codes:
+${DEMO_RECEIPTS.map((r) => `  ${r.code}  ${r.about}`).join("\n")}
 
 Gegevens / data: ${hub.dataDir} (stop de hub en verwijder die map om opnieuw te beginnen)
 Stoppen / stop: Ctrl-C

@@ -2,6 +2,7 @@ import type { SubmittedReport } from "@meldpunt/domain";
 import { LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
+import { R } from "../report-text";
 import { fill, T } from "../text";
 
 export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
@@ -21,6 +22,7 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
         </code>
       </p>
       <p class="utrecht-paragraph">{tr(lang, T.receiptPrint)}</p>
+      <p class="utrecht-paragraph">{tr(lang, R.receiptCopy)}</p>
 
       <h2 class="utrecht-heading-2">{tr(lang, T.whereTitle)}</h2>
       <ul class="utrecht-unordered-list">
@@ -35,6 +37,25 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
         <li class="utrecht-unordered-list__item">{fill(tr(lang, T.feedbackBy), { date: formatDate(lang, report.feedbackDueAt) })}</li>
       </ul>
       <LinkParagraph href={href(lang, "/opvolgen")}>{tr(lang, T.followUpLink)}</LinkParagraph>
+
+      {/* The browser itself holds the reporter back until the box is ticked: no script. The box has no name, so
+          nothing about it, and certainly not the code, ends up in the URL of the start page. */}
+      <form method="get" action="/" class="hub-no-print">
+        {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+        <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <div class="utrecht-form-field__input">
+            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="saved" required />
+          </div>
+          <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="saved">
+              {tr(lang, R.receiptSaved)}
+            </label>
+          </div>
+        </div>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {tr(lang, R.receiptDone)}
+        </button>
+      </form>
     </Layout>
   );
 }

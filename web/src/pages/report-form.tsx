@@ -17,6 +17,8 @@ import {
 import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, fieldAria, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
+
+export const POW_SCRIPT_PATH = "/assets/pow.js";
 import { R } from "../report-text";
 import { T, WANTS_TEXT } from "../text";
 
@@ -44,6 +46,10 @@ export function ReportFormPage(props: {
   members: Pick<Member, "id" | "name" | "kind">[];
   /** Issued with the form: sending the same form twice gives one report. */
   formToken: string;
+  /** The proof-of-work challenge bound to the token (docs/decisions.md 24); /assets/pow.js fills `powNonce` from it. */
+  powChallenge: string;
+  /** A message for the whole form at the top (sent too early without a proof of work: wait and send again). */
+  notice?: string;
   /** The GET's query (?organisatie=…&wens=…), kept by the language switch. */
   query?: string;
   values?: ReportFormValues;
@@ -87,13 +93,20 @@ export function ReportFormPage(props: {
     </Field>
   );
   return (
-    <Layout lang={lang} title={tr(lang, T.reportTitle)} path="/melden" query={props.query} hasErrors={Object.keys(errors).length > 0}>
+    <Layout lang={lang} title={tr(lang, T.reportTitle)} path="/melden" query={props.query} hasErrors={Object.keys(errors).length > 0 || Boolean(props.notice)}>
       <h1 class="utrecht-heading-1">{tr(lang, T.reportTitle)}</h1>
+      {props.notice ? (
+        <div class="utrecht-alert utrecht-alert--warning" role="alert" data-testid="form-notice">
+          <p class="utrecht-paragraph">{props.notice}</p>
+        </div>
+      ) : null}
       <ErrorSummary lang={lang} errors={errors} anchors={{ subcategories: firstSubcategory, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
       <p class="utrecht-paragraph">{tr(lang, T.reportIntro)}</p>
-      <form method="post" action={href(lang, "/melden")} novalidate>
+      <form method="post" action={href(lang, "/melden")} novalidate data-pow>
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="formToken" value={props.formToken} />
+        <input type="hidden" name="powChallenge" value={props.powChallenge} />
+        <input type="hidden" name="powNonce" value="" />
 
         <Field field="member" label={tr(lang, T.memberLabel)} hint={tr(lang, T.memberHint)} errors={errors}>
           <select class="utrecht-select utrecht-select--html-select" id="member" name="member" required {...fieldAria("member", errors, true)}>
@@ -176,6 +189,8 @@ export function ReportFormPage(props: {
           {tr(lang, T.submitReport)}
         </button>
       </form>
+      {/* No inline script (CSP script-src 'self'); without it the form still works, after a short wait. */}
+      <script src={POW_SCRIPT_PATH} defer></script>
     </Layout>
   );
 }
