@@ -14,13 +14,33 @@ export const STYLESHEET_PATH = "/assets/hub.css";
 export function Layout(props: { lang: Lang; title: string; path: string; query?: string; hasErrors?: boolean; children: Child }) {
   const { lang } = props;
   const other: Lang = lang === "nl" ? "en" : "nl";
+  const header = (
+    <>
+      <a class="utrecht-link hub-brand" href={href(lang, "/")}>
+        {tr(lang, T.hubName)}
+      </a>
+      <a class="utrecht-link" href={hrefKeepingQuery(other, props.path, props.query)} lang={other} hreflang={other}>
+        {tr(lang, T.otherLanguage)}
+      </a>
+    </>
+  );
+  return (
+    <Document lang={lang} title={props.title} siteName={tr(lang, T.hubName)} hasErrors={props.hasErrors} header={header}>
+      {props.children}
+    </Document>
+  );
+}
+
+/** The document around every page, the hub's and the demo provider's: head, skip link, header and main. */
+export function Document(props: { lang: Lang; title: string; siteName: string; hasErrors?: boolean; header: Child; children: Child }) {
+  const { lang } = props;
   return (
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
-        <title>{`${props.hasErrors ? `${tr(lang, T.errorPrefix)}: ` : ""}${props.title} - ${tr(lang, T.hubName)}`}</title>
+        <title>{`${props.hasErrors ? `${tr(lang, T.errorPrefix)}: ` : ""}${props.title} - ${props.siteName}`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
       </head>
       <body class="utrecht-theme utrecht-document utrecht-body">
@@ -28,14 +48,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
           {tr(lang, T.skipLink)}
         </a>
         <div class="utrecht-page hub-page">
-          <header class="hub-header">
-            <a class="utrecht-link hub-brand" href={href(lang, "/")}>
-              {tr(lang, T.hubName)}
-            </a>
-            <a class="utrecht-link" href={hrefKeepingQuery(other, props.path, props.query)} lang={other} hreflang={other}>
-              {tr(lang, T.otherLanguage)}
-            </a>
-          </header>
+          <header class="hub-header">{props.header}</header>
           <main id="main" class="hub-main">
             {props.children}
           </main>

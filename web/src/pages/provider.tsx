@@ -4,31 +4,16 @@ import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { ErrorSummary, type Errors, Field, fieldAria } from "../form";
 import { type Lang, tr } from "../i18n";
+import { Document } from "../layout";
 import { S } from "../staff-text";
-import { T } from "../text";
 
 function ProviderLayout(props: { lang: Lang; title: string; hasErrors?: boolean; children: Child }) {
   const { lang } = props;
+  const header = <p class="utrecht-paragraph hub-brand">{tr(lang, S.providerName)}</p>;
   return (
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{`${props.hasErrors ? `${tr(lang, T.errorPrefix)}: ` : ""}${props.title} - ${tr(lang, S.providerName)}`}</title>
-        <link rel="stylesheet" href="/assets/hub.css" />
-      </head>
-      <body class="utrecht-theme utrecht-document utrecht-body">
-        <div class="utrecht-page hub-page">
-          <header class="hub-header">
-            <p class="utrecht-paragraph hub-brand">{tr(lang, S.providerName)}</p>
-          </header>
-          <main id="main" class="hub-main">
-            {props.children}
-          </main>
-        </div>
-      </body>
-    </html>
+    <Document lang={lang} title={props.title} siteName={tr(lang, S.providerName)} hasErrors={props.hasErrors} header={header}>
+      {props.children}
+    </Document>
   );
 }
 
