@@ -1,6 +1,6 @@
 // The stylesheet keeps only the design tokens its CSS reads (web/src/assets.ts): nothing it reads may go missing, the
 // theme's format is checked at start-up, and in Chromium /melden looks the same as with the whole theme.
-import { buildAssets, buildStylesheet, parseTheme, trimTheme, varReferences } from "@meldpunt/web/assets";
+import { buildAssets, buildStylesheet, dropRules, parseTheme, trimTheme, varReferences } from "@meldpunt/web/assets";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/browser";
@@ -194,5 +194,33 @@ describe("in Chromium, /melden with the trimmed and the full stylesheet", () => 
       await page.waitForSelector("[role=alert]");
     });
     await expectSame("errors shown");
+  });
+});
+
+describe("what the reporter's pages do not carry", () => {
+  it("leaves out the button variants no page uses, and nothing else of the button", async () => {
+    const css = await buildStylesheet();
+    for (const variant of ["subtle", "warning", "danger", "ready"]) expect(css).not.toContain(`.utrecht-button--${variant}`);
+    for (const used of [".utrecht-button{", ".utrecht-button--primary-action", ".utrecht-button--secondary-action", ".utrecht-button:focus-visible"]) {
+      expect(css).toContain(used);
+    }
+  });
+
+  it("drops only rules all of whose selectors are unused, and keeps at-rules", () => {
+    const css = ".a{x:1}.b,.a--no{y:2}.a--no,.a--no-too{z:3}@media print{.a--no{w:4}}";
+    expect(dropRules(css, /\.a--no/)).toBe(".a{x:1}.b,.a--no{y:2}@media print{.a--no{w:4}}");
+    expect(() => dropRules(".a{", /x/)).toThrow();
+  });
+
+  it("puts tables in a stylesheet of their own, linked by the staff pages that show one", async () => {
+    const assets = await buildAssets();
+    expect(assets.get("hub.css")?.body).not.toContain(".utrecht-table");
+    const staff = assets.get("staff.css")?.body ?? "";
+    expect(staff).toContain(".utrecht-table");
+    // Its tokens come along: everything it reads that the theme declares, it declares.
+    const full = await buildStylesheet({ allTokens: true, components: ["table"], hubLayout: false });
+    const reads = [...staff.matchAll(/var\(\s*(--[A-Za-z0-9_-]+)/g)].map((m) => m[1] ?? "");
+    const missing = reads.filter((name) => declared(full).has(name) && !declared(staff).has(name));
+    expect(missing).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-// Static assets: the report form's small proof-of-work script (pow.js), and one stylesheet made of the theme tokens, the NL Design System component CSS the pages use, and
-// the hub's own layout. Built once at start-up (local runner, tests); in the cloud the same files go to S3.
+// Static assets: the report form's small proof-of-work script (pow.js); hub.css, made of the theme tokens, the NL Design
+// System component CSS the pages use and the hub's own layout; and staff.css with what only staff pages use (tables).
+// Built once at start-up (local runner, tests); in the cloud the same files go to S3.
 //
 // The theme (@utrecht/design-tokens dist/theme.css, ~88 KB) declares ~1,240 tokens; the CSS below uses a few hundred.
 // `buildStylesheet` keeps only the theme's declarations that the component CSS and hub.css reference with
@@ -32,11 +33,19 @@ const COMPONENTS = [
   "radio-button",
   "select",
   "skip-link",
-  "table",
   "textarea",
   "textbox",
   "unordered-list",
 ];
+
+/**
+ * Button variants no page uses (the pages use primary-action and secondary-action only): their rules are left out,
+ * about 18 KB, and with them the tokens only they read. Using one of these variants means taking it off this list.
+ */
+const UNUSED_BUTTON_VARIANTS = /\.utrecht-button--(?:subtle|warning|danger|ready)\b/;
+
+/** Components only staff pages use: a stylesheet of their own, so the reporter's pages do not carry them. */
+const STAFF_COMPONENTS = ["table"];
 
 /** The one rule of the generated theme file; the pages put this class on <body>. */
 const THEME_SELECTOR = ".utrecht-theme";
@@ -51,30 +60,38 @@ export async function buildAssets(): Promise<Map<string, Asset>> {
   const pow = await readFile(join(dirname(fileURLToPath(import.meta.url)), "pow.js"), "utf8");
   return new Map([
     ["hub.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet() }],
+    ["staff.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet({ components: STAFF_COMPONENTS, hubLayout: false }) }],
     ["pow.js", { contentType: "text/javascript; charset=utf-8", body: pow }],
   ]);
 }
 
 export interface StylesheetOptions {
   /**
-   * Keep the whole theme, comments and all: the stylesheet exactly as it was before trimming. Only for tests that
-   * compare the trimmed stylesheet against the full one; the app never sets it.
+   * Keep the whole theme, comments and all (the component CSS is the same as in the app's). Only for tests that
+   * compare the trimmed stylesheet against the full theme; the app never sets it.
    */
   allTokens?: boolean;
+  /** The NL Design System components to include; the reporter's and most staff pages' set by default. */
+  components?: readonly string[];
+  /** Include the hub's own layout (styles/hub.css); only the main stylesheet does. */
+  hubLayout?: boolean;
 }
 
 export async function buildStylesheet(options: StylesheetOptions = {}): Promise<string> {
+  const components = options.components ?? COMPONENTS;
   const require = createRequire(import.meta.url);
   const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
   const sources = [
     packageFile("@utrecht/design-tokens", "dist/theme.css"),
     // The packages' minified builds (their index.css is the same with whitespace and comments).
-    ...COMPONENTS.map((component) => packageFile(`@utrecht/${component}-css`, "dist/index.min.css")),
-    join(dirname(fileURLToPath(import.meta.url)), "styles/hub.css"),
+    ...components.map((component) => packageFile(`@utrecht/${component}-css`, "dist/index.min.css")),
+    ...(options.hubLayout === false ? [] : [join(dirname(fileURLToPath(import.meta.url)), "styles/hub.css")]),
   ];
   const [theme = "", ...rest] = await Promise.all(sources.map((file) => readFile(file, "utf8")));
-  if (options.allTokens) return [theme, ...rest].join("\n");
-  const css = rest.map(stripComments).join("\n");
+  // The component CSS is the same in both modes: only the theme's tokens are trimmed, or not.
+  const componentCss = rest.map((text, i) => (components[i] === "button" ? dropRules(stripComments(text), UNUSED_BUTTON_VARIANTS) : text));
+  if (options.allTokens) return [theme, ...componentCss].join("\n");
+  const css = componentCss.map(stripComments).join("\n");
   return `${trimTheme(theme, css).css}\n${css}`;
 }
 
@@ -178,4 +195,22 @@ export function stripComments(css: string): string {
     }
   }
   return out;
+}
+
+/** Leaves out every top-level rule all of whose selectors match `unused`; at-rules and other rules stay as they are. */
+export function dropRules(css: string, unused: RegExp): string {
+  const kept: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === "{") depth++;
+    else if (css[i] === "}" && --depth === 0) {
+      const rule = css.slice(start, i + 1);
+      const selectors = rule.slice(0, rule.indexOf("{")).split(",");
+      if (rule.trimStart().startsWith("@") || !selectors.every((selector) => unused.test(selector))) kept.push(rule);
+      start = i + 1;
+    }
+  }
+  if (depth !== 0) throw new Error("unbalanced braces in component CSS: its format changed");
+  return kept.join("") + css.slice(start);
 }

@@ -3,6 +3,8 @@ import { href, hrefKeepingQuery, type Lang, tr } from "./i18n";
 import { T } from "./text";
 
 export const STYLESHEET_PATH = "/assets/hub.css";
+/** Tables are for staff pages only: their CSS is a stylesheet of its own (web/src/assets.ts). */
+const TABLE_STYLESHEET_PATH = "/assets/staff.css";
 
 /**
  * The page frame. The header's link to the other language keeps the reporter's place: the page's own `path` plus the
@@ -11,7 +13,7 @@ export const STYLESHEET_PATH = "/assets/hub.css";
  * A page that answers a POST (receipt, status, a form with errors) passes its GET path and no query: the switch opens
  * that page afresh with GET, so it never resubmits a form and never carries a receipt code or anything posted.
  */
-export function Layout(props: { lang: Lang; title: string; path: string; query?: string; hasErrors?: boolean; children: Child }) {
+export function Layout(props: { lang: Lang; title: string; path: string; query?: string; hasErrors?: boolean; tables?: boolean; children: Child }) {
   const { lang } = props;
   const other: Lang = lang === "nl" ? "en" : "nl";
   const header = (
@@ -25,14 +27,14 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
     </>
   );
   return (
-    <Document lang={lang} title={props.title} siteName={tr(lang, T.hubName)} hasErrors={props.hasErrors} header={header}>
+    <Document lang={lang} title={props.title} siteName={tr(lang, T.hubName)} hasErrors={props.hasErrors} tables={props.tables} header={header}>
       {props.children}
     </Document>
   );
 }
 
 /** The document around every page, the hub's and the demo provider's: head, skip link, header and main. */
-export function Document(props: { lang: Lang; title: string; siteName: string; hasErrors?: boolean; header: Child; children: Child }) {
+export function Document(props: { lang: Lang; title: string; siteName: string; hasErrors?: boolean; tables?: boolean; header: Child; children: Child }) {
   const { lang } = props;
   return (
     <html lang={lang}>
@@ -42,6 +44,7 @@ export function Document(props: { lang: Lang; title: string; siteName: string; h
         <meta name="referrer" content="no-referrer" />
         <title>{`${props.hasErrors ? `${tr(lang, T.errorPrefix)}: ` : ""}${props.title} - ${props.siteName}`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
+        {props.tables ? <link rel="stylesheet" href={TABLE_STYLESHEET_PATH} /> : null}
       </head>
       <body class="utrecht-theme utrecht-document utrecht-body">
         <a class="utrecht-skip-link" href="#main">

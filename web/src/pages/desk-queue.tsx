@@ -12,7 +12,7 @@ export function DeskQueuePage(props: { lang: Lang; desk: Desk; members: Pick<Mem
   const memberName = (id: string) => props.members.find((m) => m.id === id)?.name ?? id;
   const title = fill(tr(lang, D.queueTitle), { desk: desk.name });
   return (
-    <Layout lang={lang} title={title} path={`/balie/${desk.id}`}>
+    <Layout tables lang={lang} title={title} path={`/balie/${desk.id}`}>
       <h1 class="utrecht-heading-1">{title}</h1>
       {props.forwarded ? (
         <div class="utrecht-alert utrecht-alert--ok" role="status">

@@ -51,7 +51,7 @@ export function MemberConfigPage(props: MemberConfigProps) {
     </select>
   );
   return (
-    <Layout lang={lang} title={fill(tr(lang, T.configTitle), { member: member.name })} path={path} hasErrors={Object.keys(errors).length > 0}>
+    <Layout tables lang={lang} title={fill(tr(lang, T.configTitle), { member: member.name })} path={path} hasErrors={Object.keys(errors).length > 0}>
       <h1 class="utrecht-heading-1">{fill(tr(lang, T.configTitle), { member: member.name })}</h1>
       <ErrorSummary lang={lang} errors={errors} />
       {props.saved ? (

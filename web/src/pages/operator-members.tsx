@@ -24,7 +24,7 @@ export function OperatorMembersPage(props: OperatorMembersProps) {
           .map((m) => m.name)
           .join(", ");
   return (
-    <Layout lang={lang} title={tr(lang, O.membersTitle)} path="/beheer/organisaties">
+    <Layout tables lang={lang} title={tr(lang, O.membersTitle)} path="/beheer/organisaties">
       <h1 class="utrecht-heading-1">{tr(lang, O.membersTitle)}</h1>
       <p class="utrecht-paragraph">{tr(lang, O.membersIntro)}</p>
       <LinkParagraph href={href(lang, "/beheer/aansluiten")}>{tr(lang, O.onboardLink)}</LinkParagraph>

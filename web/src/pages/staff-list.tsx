@@ -41,7 +41,7 @@ export function StaffListPage(props: StaffListProps) {
   );
   const title = tr(lang, O.staffListTitle);
   return (
-    <Layout lang={lang} title={title} path="/beheer/medewerkers" hasErrors={Object.keys(errors).length > 0}>
+    <Layout tables lang={lang} title={title} path="/beheer/medewerkers" hasErrors={Object.keys(errors).length > 0}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary lang={lang} errors={errors} />
       {props.saved ? (
