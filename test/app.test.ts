@@ -77,6 +77,7 @@ describe("submitting a report", () => {
     const code = receiptCodeIn(html);
     expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(html).toContain("Bureau Integriteit Hoorn");
+    expect(html).toContain("Uw melding is ontvangen");
     expect(res.headers.get("Cache-Control")).toBe("no-store");
 
     const items = await caseItems(t);
@@ -118,7 +119,7 @@ describe("submitting a report", () => {
 
 describe("routing from the form", () => {
   const cases: [string, Record<string, string>, { member: string; desk: string; kind: string; track: string }, string][] = [
-    ["advice only goes to the vertrouwenspersoon as a contact", { wants: "advies" }, { member: "hoorn", desk: "hoorn-vp", kind: "advies", track: "ambtelijk" }, "vertrouwenspersoon"],
+    ["advice only goes to the vertrouwenspersoon as a contact, received as a question", { wants: "advies" }, { member: "hoorn", desk: "hoorn-vp", kind: "advies", track: "ambtelijk" }, "Uw vraag is ontvangen"],
     ["a report about the burgemeester goes via the griffier", { role: "burgemeester" }, { member: "hoorn", desk: "hoorn-griffier", kind: "melding", track: "bestuurlijk" }, "griffier"],
     ["a report about the integrity coordinator avoids their desk", { role: "integriteitscoordinator" }, { member: "hoorn", desk: "regio-intake", kind: "melding", track: "ambtelijk" }, "Regionale intake"],
     ["a GR's advice goes to the shared external VP", { member: "odnhn", wants: "advies" }, { member: "odnhn", desk: "regio-vp-extern", kind: "advies", track: "ambtelijk" }, "vertrouwenspersoon"],

@@ -45,4 +45,9 @@ export const R = {
   },
   receiptSaved: { nl: "Ik heb mijn code opgeschreven of bewaard", en: "I have written down or saved my code" },
   receiptDone: { nl: "Klaar", en: "Done" },
+  adviceReceiptTitle: { nl: "Uw vraag is ontvangen", en: "Your question has been received" },
+  adviceAnswerBy: {
+    nl: "Uiterlijk op {date} reageert de vertrouwenspersoon. Met uw code leest u het antwoord. Er gebeurt niets zonder uw toestemming.",
+    en: "By {date} the confidential advisor responds. With your code you read the answer. Nothing happens without your consent.",
+  },
 } as const;

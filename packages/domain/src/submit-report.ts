@@ -1,6 +1,6 @@
 // Use case: a reporter submits a report through the web form.
 import { initialDeadlines, reporterDay } from "./deadlines";
-import type { CaseRecord, Desk, Member } from "./model";
+import type { CaseKind, CaseRecord, Desk, Member } from "./model";
 import { ConflictError, type HubError, ValidationError } from "./errors";
 import type { CaseSealer, CaseStore, Clock, ReceiptCodes, RegionStore, SubmissionTokens } from "./ports";
 import { anonymityIssues, encodeContent, REPORT_FIELD_MESSAGES, type ReportSubmission, ReportSubmissionSchema } from "./report";
@@ -21,6 +21,8 @@ export interface ReportDeps {
 export interface SubmittedReport {
   /** Shown once; the hub keeps only its slow hash. */
   receiptCode: string;
+  /** An advice contact (to the vertrouwenspersoon) or a report: the receipt page speaks of a question or a report. */
+  kind: CaseKind;
   member: Member;
   desk: Desk;
   reasons: Label[];
@@ -59,6 +61,7 @@ export async function submitReport(deps: ReportDeps, raw: unknown, options: { re
   const { ackDueAt, feedbackDueAt } = initialDeadlines(receivedAt);
   const submittedReport = (at: { receivedAt: Date; ackDueAt: Date; feedbackDueAt: Date }): SubmittedReport => ({
     receiptCode: receipt.code,
+    kind: route.kind,
     member,
     desk: route.desk,
     reasons: route.reasons,

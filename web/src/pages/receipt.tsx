@@ -7,9 +7,12 @@ import { fill, T } from "../text";
 
 export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
   const { lang, report } = props;
+  // An advice contact is a question to the vertrouwenspersoon, not a report: no Wbk deadlines are promised for it.
+  const advice = report.kind === "advies";
+  const title = advice ? R.adviceReceiptTitle : T.receiptTitle;
   return (
-    <Layout lang={lang} title={tr(lang, T.receiptTitle)} path="/melden">
-      <h1 class="utrecht-heading-1">{tr(lang, T.receiptTitle)}</h1>
+    <Layout lang={lang} title={tr(lang, title)} path="/melden">
+      <h1 class="utrecht-heading-1">{tr(lang, title)}</h1>
       <div class="utrecht-alert utrecht-alert--warning" role="status">
         <p class="utrecht-paragraph">{tr(lang, T.receiptSave)}</p>
       </div>
@@ -33,8 +36,14 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
 
       <h2 class="utrecht-heading-2">{tr(lang, T.nextTitle)}</h2>
       <ul class="utrecht-unordered-list">
-        <li class="utrecht-unordered-list__item">{fill(tr(lang, T.ackBy), { date: formatDate(lang, report.ackDueAt) })}</li>
-        <li class="utrecht-unordered-list__item">{fill(tr(lang, T.feedbackBy), { date: formatDate(lang, report.feedbackDueAt) })}</li>
+        {advice ? (
+          <li class="utrecht-unordered-list__item">{fill(tr(lang, R.adviceAnswerBy), { date: formatDate(lang, report.ackDueAt) })}</li>
+        ) : (
+          <>
+            <li class="utrecht-unordered-list__item">{fill(tr(lang, T.ackBy), { date: formatDate(lang, report.ackDueAt) })}</li>
+            <li class="utrecht-unordered-list__item">{fill(tr(lang, T.feedbackBy), { date: formatDate(lang, report.feedbackDueAt) })}</li>
+          </>
+        )}
       </ul>
       <LinkParagraph href={href(lang, "/opvolgen")}>{tr(lang, T.followUpLink)}</LinkParagraph>
 
