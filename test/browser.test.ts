@@ -1,28 +1,10 @@
 // The reporter's first flow in real Chromium with JavaScript disabled: submit, keep the code, follow up.
 // axe-core checks each page; every request the pages make must go to the hub itself.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium } from "./support/browser";
-import { testHub } from "./support/local";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, useHubInChromium } from "./support/browser";
 
-let hub: Awaited<ReturnType<typeof testHub>>;
-let browser: Browser;
-let noScript: BrowserContext;
-let withScript: BrowserContext;
-const requested: string[] = [];
-
-beforeAll(async () => {
-  hub = await testHub();
-  browser = await launchChromium();
-  noScript = await browser.newContext({ javaScriptEnabled: false });
-  // axe needs to run its script in the page; the pages themselves are the same with or without it.
-  withScript = await browser.newContext();
-  for (const context of [noScript, withScript]) context.on("request", (request) => requested.push(request.url()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+const chromium = useHubInChromium();
 
 /** The choices every report needs besides its text. Ids with a dot need the attribute selector. */
 async function fillRequired(page: Page) {
@@ -31,7 +13,7 @@ async function fillRequired(page: Page) {
 }
 
 async function submitReport(page: Page, description: string): Promise<string> {
-  await page.goto(`${hub.url}/melden`);
+  await page.goto(`${chromium.hub.url}/melden`);
   await page.selectOption("#member", "koggenland");
   await fillRequired(page);
   await page.fill("#description", description);
@@ -46,8 +28,8 @@ function expectText(text: string | null, expected: string) {
 
 describe("reporter flow without JavaScript", () => {
   it("submits a report, shows the code once, and the code shows status and text", async () => {
-    const page = await noScript.newPage();
-    await page.goto(`${hub.url}/melden`);
+    const page = await chromium.noScript.newPage();
+    await page.goto(`${chromium.hub.url}/melden`);
     await page.selectOption("#member", "koggenland");
     await fillRequired(page);
     await page.fill("#description", "Tijdens het overleg werd ik uitgelachen om mijn afkomst.");
@@ -61,10 +43,10 @@ describe("reporter flow without JavaScript", () => {
     expect(new URL(page.url()).pathname).toBe("/melden");
     await page.check("#saved");
     await page.click("button:has-text('Klaar')");
-    await page.waitForURL(`${hub.url}/?`);
-    expect(page.url()).toBe(`${hub.url}/?`);
+    await page.waitForURL(`${chromium.hub.url}/?`);
+    expect(page.url()).toBe(`${chromium.hub.url}/?`);
 
-    await page.goto(`${hub.url}/opvolgen`);
+    await page.goto(`${chromium.hub.url}/opvolgen`);
     await page.fill("#code", code);
     await page.click("button[type=submit]");
     expectText(await page.locator("h1").textContent(), "Uw melding");
@@ -72,12 +54,12 @@ describe("reporter flow without JavaScript", () => {
     expect(statusText).toContain("Ontvangen");
     expect(statusText).toContain("Gemeente Koggenland");
     expect(await page.getByTestId("report-text").textContent()).toContain("uitgelachen om mijn afkomst");
-    expect(page.url()).toBe(`${hub.url}/opvolgen`);
+    expect(page.url()).toBe(`${chromium.hub.url}/opvolgen`);
   });
 
   it("shows errors linked to their fields when the form is incomplete", async () => {
-    const page = await noScript.newPage();
-    await page.goto(`${hub.url}/melden`);
+    const page = await chromium.noScript.newPage();
+    await page.goto(`${chromium.hub.url}/melden`);
     await page.click("button[type=submit]");
     expect(await page.title()).toMatch(/^Fout:/);
     const summary = page.locator("[role=alert]");
@@ -90,8 +72,8 @@ describe("reporter flow without JavaScript", () => {
   });
 
   it("works by keyboard alone", async () => {
-    const page = await noScript.newPage();
-    await page.goto(`${hub.url}/opvolgen`);
+    const page = await chromium.noScript.newPage();
+    await page.goto(`${chromium.hub.url}/opvolgen`);
     // Tab from the top of the page until the code field has focus (bounded).
     for (let i = 0; i < 10 && !(await page.locator("#code").evaluate((el) => el === document.activeElement).catch(() => false)); i++) {
       await page.keyboard.press("Tab");
@@ -105,19 +87,19 @@ describe("reporter flow without JavaScript", () => {
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("finds no violations on the start, report, error, receipt, follow-up and status pages", async () => {
-    const page = await withScript.newPage();
+    const page = await chromium.withScript.newPage();
     const check = async (name: string) => expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
 
-    await page.goto(`${hub.url}/`);
+    await page.goto(`${chromium.hub.url}/`);
     await check("start");
-    await page.goto(`${hub.url}/melden?lang=en`);
+    await page.goto(`${chromium.hub.url}/melden?lang=en`);
     await check("report form (en)");
-    await page.goto(`${hub.url}/melden`);
+    await page.goto(`${chromium.hub.url}/melden`);
     await page.click("button[type=submit]");
     await check("report form with errors");
     const code = await submitReport(page, "Mijn leidinggevende deelt vertrouwelijke dossiers met familie.");
     await check("receipt");
-    await page.goto(`${hub.url}/opvolgen`);
+    await page.goto(`${chromium.hub.url}/opvolgen`);
     await check("follow-up form");
     await page.fill("#code", code);
     await page.click("button[type=submit]");
@@ -125,7 +107,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   });
 
   it("made no request to anything but the hub", () => {
-    expect(requested.length).toBeGreaterThan(5);
-    expect(requested.filter((url) => !url.startsWith(hub.url))).toEqual([]);
+    expect(chromium.requested.length).toBeGreaterThan(5);
+    expect(chromium.requested.filter((url) => !url.startsWith(chromium.hub.url))).toEqual([]);
   });
 });

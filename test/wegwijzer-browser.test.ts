@@ -1,38 +1,20 @@
 // The wegwijzer in real Chromium: without JavaScript in both languages, by keyboard alone, and axe-core (WCAG 2.1 AA)
 // on the region's and a member's start page. Every request the pages make must go to the hub itself.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoViolations, launchChromium } from "./support/browser";
-import { testHub } from "./support/local";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoViolations, useHubInChromium } from "./support/browser";
 
-let hub: Awaited<ReturnType<typeof testHub>>;
-let browser: Browser;
-let noScript: BrowserContext;
-let withScript: BrowserContext;
-const requested: string[] = [];
-
-beforeAll(async () => {
-  hub = await testHub();
-  browser = await launchChromium();
-  noScript = await browser.newContext({ javaScriptEnabled: false });
-  // axe needs to run its script in the page; the pages themselves are the same with or without it.
-  withScript = await browser.newContext();
-  for (const context of [noScript, withScript]) context.on("request", (request) => requested.push(request.url()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
+const chromium = useHubInChromium();
 
 const heading = async (page: Page) => (await page.locator("h1").textContent())?.trim();
 
-/** The href of the focused element, relative to the hub. */
+/** The href of the focused element, relative to the chromium.hub. */
 const focusedHref = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("href") ?? document.activeElement?.tagName ?? "");
 
 describe("the wegwijzer without JavaScript", () => {
   it("reads in Dutch, switches to English and back in place, and opens a member's page", async () => {
-    const page = await noScript.newPage();
-    await page.goto(`${hub.url}/`);
+    const page = await chromium.noScript.newPage();
+    await page.goto(`${chromium.hub.url}/`);
     expect(await heading(page)).toBe("Iets gezien of meegemaakt dat niet deugt?");
     expect(await page.locator("nav a").allTextContents()).toEqual([
       "Eerst praten met een vertrouwenspersoon",
@@ -42,22 +24,22 @@ describe("the wegwijzer without JavaScript", () => {
       "Direct gevaar of een misdrijf",
     ]);
     await page.click("header a[hreflang=en]");
-    expect(page.url()).toBe(`${hub.url}/?lang=en`);
+    expect(page.url()).toBe(`${chromium.hub.url}/?lang=en`);
     expect(await heading(page)).toBe("Did you see or experience something wrong?");
     expect(await page.locator("nav a").count()).toBe(5);
 
-    await page.goto(`${hub.url}/organisatie/hoorn?lang=en`);
+    await page.goto(`${chromium.hub.url}/organisatie/hoorn?lang=en`);
     expect(await heading(page)).toBe("Did you see or experience something wrong at Gemeente Hoorn?");
     await page.click("header a[hreflang=nl]");
-    expect(page.url()).toBe(`${hub.url}/organisatie/hoorn`);
+    expect(page.url()).toBe(`${chromium.hub.url}/organisatie/hoorn`);
     expect(await heading(page)).toBe("Iets gezien of meegemaakt bij Gemeente Hoorn dat niet deugt?");
     await page.click("text=Vraag om contact met een vertrouwenspersoon");
-    expect(page.url()).toBe(`${hub.url}/melden?organisatie=hoorn&wens=advies`);
+    expect(page.url()).toBe(`${chromium.hub.url}/melden?organisatie=hoorn&wens=advies`);
   });
 
   it("is reached by keyboard: Tab meets every choice in order, and a choice leads on to its section", async () => {
-    const page = await noScript.newPage();
-    await page.goto(`${hub.url}/`);
+    const page = await chromium.noScript.newPage();
+    await page.goto(`${chromium.hub.url}/`);
     // From the top of the page to its last link, the follow-up link (bounded).
     const seen: string[] = [];
     for (let i = 0; i < 30 && seen.at(-1) !== "/opvolgen"; i++) {
@@ -69,10 +51,10 @@ describe("the wegwijzer without JavaScript", () => {
     expect(seen.filter((href) => choices.includes(href) || forms.includes(href))).toEqual([...choices, ...forms]);
 
     // Enter on a choice moves to its section: the next Tab is that section's link to the form.
-    await page.goto(`${hub.url}/`);
+    await page.goto(`${chromium.hub.url}/`);
     for (let i = 0; i < 20 && (await focusedHref(page)) !== "#klokkenluider"; i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    expect(page.url()).toBe(`${hub.url}/#klokkenluider`);
+    expect(page.url()).toBe(`${chromium.hub.url}/#klokkenluider`);
     await page.keyboard.press("Tab");
     expect(await focusedHref(page)).toBe("/melden?wens=melding&categorie=misstand");
   });
@@ -80,15 +62,15 @@ describe("the wegwijzer without JavaScript", () => {
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("finds no violations on the region's and a member's wegwijzer in both languages", async () => {
-    const page = await withScript.newPage();
+    const page = await chromium.withScript.newPage();
     for (const path of ["/", "/?lang=en", "/organisatie/hoorn", "/organisatie/hoorn?lang=en"]) {
-      await page.goto(`${hub.url}${path}`);
+      await page.goto(`${chromium.hub.url}${path}`);
       await expectNoViolations(page, path);
     }
   });
 
   it("made no request to anything but the hub", () => {
-    expect(requested.length).toBeGreaterThan(5);
-    expect(requested.filter((url) => !url.startsWith(`${hub.url}/`))).toEqual([]);
+    expect(chromium.requested.length).toBeGreaterThan(5);
+    expect(chromium.requested.filter((url) => !url.startsWith(`${chromium.hub.url}/`))).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { testHub } from "./local";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -59,4 +60,29 @@ export function useChromium(): () => Browser {
     if (!browser) throw new Error("Chromium is not running: call useChromium() at the top of a describe block");
     return browser;
   };
+}
+
+/**
+ * A local hub and Chromium for one test file, with one browser context without JavaScript (the reporter's flow must
+ * work there) and one with it (axe needs to run its script; the pages are the same), and every URL the pages request.
+ */
+export function useHubInChromium() {
+  const state = { requested: [] as string[] } as {
+    hub: Awaited<ReturnType<typeof testHub>>;
+    browser: Browser;
+    noScript: BrowserContext;
+    withScript: BrowserContext;
+    requested: string[];
+  };
+  beforeAll(async () => {
+    [state.hub, state.browser] = await Promise.all([testHub(), launchChromium()]);
+    state.noScript = await state.browser.newContext({ javaScriptEnabled: false });
+    state.withScript = await state.browser.newContext();
+    for (const context of [state.noScript, state.withScript]) context.on("request", (request) => state.requested.push(request.url()));
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.hub?.close();
+  });
+  return state;
 }
