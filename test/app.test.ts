@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createApp } from "@meldpunt/api";
 import { createProofOfWork } from "@meldpunt/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseItems, form, formFieldsIn, issuedForm, receiptCodeIn, type TestApp, testApp } from "./support/local";
+import { caseItems, form, formFieldsIn, issuedForm, receiptCodeIn, type TestApp, testApp, viewMailbox } from "./support/local";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -88,7 +88,7 @@ describe("submitting a report", () => {
     expect(stored?.receivedAt).toMatch(/T00:00:00\.000Z$/);
     expect(stored?.history).toEqual([{ at: stored?.receivedAt, state: "ontvangen", by: "melder" }]);
 
-    const status = await t.app.request("/opvolgen", form({ code: code.toLowerCase().replaceAll("-", " ") }));
+    const status = await viewMailbox(t.app.request, code.toLowerCase().replaceAll("-", " "));
     expect(status.status).toBe(200);
     const statusHtml = await status.text();
     expect(statusHtml).toContain(valid.description);
@@ -151,7 +151,7 @@ describe("sending the same form twice", () => {
     expect(new Set(codes).size).toBe(1);
     expect((await caseItems(t)).length).toBe(before + 1);
     // The code the reporter holds opens that one report.
-    expect(await (await t.app.request("/opvolgen", form({ code: codes[0] ?? "" }))).text()).toContain("Dubbel verstuurd.");
+    expect(await (await viewMailbox(t.app.request, codes[0] ?? "")).text()).toContain("Dubbel verstuurd.");
   });
 
   it("refuses other answers under a token that was already used, storing nothing", async () => {

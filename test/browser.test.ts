@@ -49,12 +49,12 @@ describe("reporter flow without JavaScript", () => {
     await page.goto(`${chromium.hub.url}/opvolgen`);
     await page.fill("#code", code);
     await page.click("button[type=submit]");
-    expectText(await page.locator("h1").textContent(), "Uw melding");
+    expectText(await page.locator("h1").textContent(), "Uw brievenbus");
     const statusText = await page.locator("main").textContent();
     expect(statusText).toContain("Ontvangen");
     expect(statusText).toContain("Gemeente Koggenland");
     expect(await page.getByTestId("report-text").textContent()).toContain("uitgelachen om mijn afkomst");
-    expect(page.url()).toBe(`${chromium.hub.url}/opvolgen`);
+    expect(page.url()).toBe(`${chromium.hub.url}/brievenbus`);
   });
 
   it("shows errors linked to their fields when the form is incomplete", async () => {
@@ -103,7 +103,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     await check("follow-up form");
     await page.fill("#code", code);
     await page.click("button[type=submit]");
-    await check("status");
+    await check("mailbox");
   });
 
   it("made no request to anything but the hub", () => {

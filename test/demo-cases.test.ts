@@ -2,11 +2,11 @@
 // every member, desk type and state, some overdue, seeded once only, three documented codes that open their cases,
 // every other demo case closed to any code, and no personal names in any text.
 import { createApp } from "@meldpunt/api";
-import { type CaseRecord, CaseRecordSchema, decodeContent, followUp, historyPart, ValidationError } from "@meldpunt/domain";
+import { type CaseRecord, CaseRecordSchema, decodeContent, openMailbox, signInWithReceipt, historyPart, ValidationError } from "@meldpunt/domain";
 import { createLocalDeps, type LocalDeps } from "@meldpunt/local";
 import { DEMO_CASE_COUNT, DEMO_RECEIPTS, demoCasePlan, seedDemoCases, UNUSABLE_RECEIPT_HASH } from "@meldpunt/local/demo-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseItems, form, TEST_SCRYPT_COST, tempDir } from "./support/local";
+import { caseItems, TEST_SCRYPT_COST, tempDir, viewMailbox } from "./support/local";
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let local: LocalDeps;
@@ -111,9 +111,9 @@ describe("the demo cases", () => {
   it("the three documented codes open their cases, through the domain and through POST /opvolgen", async () => {
     const app = createApp(local.deps);
     for (const { code } of DEMO_RECEIPTS) {
-      const status = await followUp(local.deps, code);
+      const status = await openMailbox(local.deps, await signInWithReceipt(local.deps, code));
       expect(status.description).toContain("Demomelding");
-      const page = await app.request("/opvolgen", form({ code }));
+      const page = await viewMailbox(app.request, code);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Demomelding");
     }
@@ -131,7 +131,7 @@ describe("the demo cases", () => {
     }
     for (const c of others.slice(0, 3)) {
       const code = `${c.receipt.locator}${"A1B2C3D4E5F6G7H8"}`;
-      await expect(followUp(local.deps, code)).rejects.toBeInstanceOf(ValidationError);
+      await expect(signInWithReceipt(local.deps, code)).rejects.toBeInstanceOf(ValidationError);
     }
   });
 

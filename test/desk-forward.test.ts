@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoViolations, logInAt, useChromium } from "./support/browser";
 import { CookieJar, follow, formPost, logIn, send } from "./support/browserless";
-import { form, issuedForm, receiptCodeIn, testHub } from "./support/local";
+import { form, issuedForm, receiptCodeIn, testHub, viewMailbox } from "./support/local";
 
 let hub: Awaited<ReturnType<typeof testHub>>;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe("forwarding", () => {
 
     const sedQueue = await as("bi-sed", "/balie/sed-integriteit");
     expect(sedQueue.html).toContain(`data-case="${id}"`);
-    const status = await fetch(`${hub.url}/opvolgen`, form({ code }));
+    const status = await viewMailbox((path, init) => fetch(`${hub.url}${path}`, init), code);
     expect(await status.text()).toContain("Integriteitscoördinator SED-organisatie");
   });
 

@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe("the Lambda entry", () => {
   const submissionKey = randomBytes(32).toString("base64url");
-  const env = () => ({ TABLE_NAME: "meldpunt", DYNAMODB_ENDPOINT: dynamo.endpoint, MEMBER_KEY_ALIAS_PREFIX: "alias/meldpunt/", SUBMISSION_KEY: submissionKey });
+  const env = () => ({ TABLE_NAME: "meldpunt", DYNAMODB_ENDPOINT: dynamo.endpoint, MEMBER_KEY_ALIAS_PREFIX: "alias/meldpunt/", SUBMISSION_KEY: submissionKey, BLOB_BUCKET: "meldpunt-blobs" });
 
   it("answers /health to an API Gateway v2 event", async () => {
     const res = await buildHandler(env())(httpApiEvent("GET", "/health"), lambdaContext());
@@ -72,10 +72,13 @@ describe("the Lambda entry", () => {
     expect(generate?.KeyId).toBe("alias/meldpunt/opmeer");
     expect(generate?.EncryptionContext).toEqual({ member: "opmeer", case: expect.stringMatching(/^[0-9A-Z]{26}$/) });
 
-    const status = await handler(
+    const signIn = await handler(
       httpApiEvent("POST", "/opvolgen", { body: new URLSearchParams({ code }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }),
       lambdaContext(),
     );
+    expect(signIn.statusCode).toBe(303);
+    const cookie = signIn.cookies?.find((c) => c.startsWith("__Host-meldpunt-brievenbus="))?.split(";")[0] ?? "";
+    const status = await handler(httpApiEvent("GET", "/brievenbus", { headers: { cookie } }), lambdaContext());
     expect(status.statusCode).toBe(200);
     expect(status.body).toContain("zwager");
     expect(kms.commandCalls(DecryptCommand).at(-1)?.args[0].input.EncryptionContext).toEqual(generate?.EncryptionContext);

@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalDeps, startLocalHub } from "@meldpunt/local";
-import { caseItems, form, issuedForm, receiptCodeIn, tempDir } from "./support/local";
+import { caseItems, form, issuedForm, receiptCodeIn, tempDir, viewMailbox } from "./support/local";
 
 const ROOT = join(import.meta.dirname, "..");
 let data: Awaited<ReturnType<typeof tempDir>>;
@@ -58,7 +58,7 @@ describe("the local runner", () => {
     expect(await interrupt(first.child)).toBe(0);
 
     const second = await startRunner();
-    const status = await fetch(`${second.url}/opvolgen`, form({ code }));
+    const status = await viewMailbox((path, init) => fetch(`${second.url}${path}`, init), code);
     expect(status.status).toBe(200);
     expect(await status.text()).toContain("Dossiers gelekt naar de pers.");
     expect(await interrupt(second.child)).toBe(0);

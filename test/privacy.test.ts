@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { form, issuedForm, rawItems, receiptCodeIn, type TestApp, testApp } from "./support/local";
+import { form, issuedForm, rawItems, receiptCodeIn, type TestApp, testApp, viewMailbox } from "./support/local";
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -84,7 +84,7 @@ describe("nothing readable at rest", () => {
   });
 
   it("still opens the report with the code", async () => {
-    const res = await t.app.request("/opvolgen", form({ code }));
+    const res = await viewMailbox(t.app.request, code);
     expect(await res.text()).toContain(marker);
   });
 });

@@ -7,7 +7,8 @@ import {
   ConflictError,
   ConsentRequiredError,
   decodeContent,
-  followUp,
+  openMailbox,
+  signInWithReceipt,
   historyPart,
   IntegrityError,
   NotFoundError,
@@ -73,7 +74,7 @@ describe("transfer to another member", () => {
     expect(text(await t.deps.sealer.open(sed, moved.dataKey, entry?.note as Uint8Array, historyPart(moved.history.length - 1)))).toContain("SED-organisatie");
 
     // The reporter's code still works, and shows where the report is now.
-    const status = await followUp(t.deps, code);
+    const status = await openMailbox(t.deps, await signInWithReceipt(t.deps, code));
     expect(status.deskName).toBe("Integriteitscoördinator SED-organisatie");
   });
 

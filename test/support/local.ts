@@ -122,3 +122,24 @@ export async function issuedForm(
   const fields = formFieldsIn(await res.text());
   return options.solve ? { ...fields, powNonce: solvePow(fields.powChallenge) } : fields;
 }
+
+type Requester = (path: string, init?: RequestInit) => Response | Promise<Response>;
+
+/**
+ * Types a receipt code at /opvolgen as a browser does and follows the redirect into the mailbox with the session
+ * cookie. Answers the mailbox page, or the code page itself when the code was refused.
+ */
+export async function viewMailbox(request: Requester, code: string, lang?: "en"): Promise<Response> {
+  const suffix = lang ? `?lang=${lang}` : "";
+  const signIn = await request(`/opvolgen${suffix}`, { ...form({ code }), redirect: "manual" });
+  const location = signIn.headers.get("Location");
+  if (signIn.status !== 303 || !location) return signIn;
+  return request(location, { headers: { Accept: "text/html", Cookie: mailboxCookie(signIn) } });
+}
+
+/** The mailbox session cookie a sign-in set, as a Cookie header value. */
+export function mailboxCookie(res: Response): string {
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-meldpunt-brievenbus="));
+  if (!cookie) throw new Error("no mailbox cookie");
+  return cookie.split(";")[0] as string;
+}

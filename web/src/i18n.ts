@@ -34,3 +34,12 @@ export function formatDate(lang: Lang, date: Date | string): string {
   dateFormats[lang] ??= new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
   return dateFormats[lang].format(typeof date === "string" ? new Date(date) : date);
 }
+
+const sizeFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
+/** A file size in kB or MB, as people read them in `lang`. */
+export function formatBytes(lang: Lang, bytes: number): string {
+  sizeFormats[lang] ??= new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 });
+  const format = sizeFormats[lang];
+  return bytes >= 1_000_000 ? `${format.format(bytes / 1_000_000)} MB` : `${format.format(Math.max(1, Math.round(bytes / 1000)))} kB`;
+}

@@ -1,6 +1,8 @@
 export { type Errors, errorsByField } from "./form";
 export { href, type Lang, langOf, tr } from "./i18n";
-export { FollowUpPage, StatusPage } from "./pages/follow-up";
+export { FollowUpPage } from "./pages/follow-up";
+export { MailboxPage, type MailboxProps } from "./pages/mailbox";
+export { M as MailboxText } from "./mailbox-text";
 export { type MemberConfigProps, MemberConfigPage } from "./pages/member-config";
 export { MessagePage } from "./pages/message";
 export { ReceiptPage } from "./pages/receipt";

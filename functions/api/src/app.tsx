@@ -1,12 +1,11 @@
 // The hub's HTTP application: server-rendered pages and a small JSON surface. Everything it needs comes in `deps`;
 // the Lambda entry and the local runner choose the adapters.
+import type { MailboxSessions } from "@meldpunt/crypto";
 import {
-  followUp,
   type Label,
   MAX_SUBCATEGORIES,
   NotFoundError,
   type ProofOfWork,
-  RateLimitedError,
   type ReportDeps,
   submitReport,
   TooEarlyError,
@@ -20,7 +19,6 @@ import {
   MessagePage,
   ReceiptPage,
   ReportFormPage,
-  StatusPage,
   T,
   tr,
   WegwijzerPage,
@@ -30,7 +28,8 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { logFields, toProblem } from "./http-errors";
 import type { StaffAuth } from "./require-staff";
-import { formList, formText, limitForm, page, wantsJson } from "./respond";
+import { mailboxRoutes } from "./mailbox-routes";
+import { formFiles, formList, formText, limitUpload, page, wantsJson } from "./respond";
 import type { Asset } from "@meldpunt/web/assets";
 import type { Logger } from "@aws-lambda-powertools/logger";
 
@@ -41,6 +40,8 @@ export interface AppDeps extends ReportDeps {
   logger: AppLogger;
   /** The report form's proof of work (docs/decisions.md 24). */
   pow: ProofOfWork;
+  /** The reporter's mailbox sessions, sealed cookies that name the case once the receipt code matched. */
+  mailbox: MailboxSessions;
   /** Served under /assets/ by the local runner; in the cloud CloudFront serves them from S3. */
   assets?: ReadonlyMap<string, Asset>;
   /** Staff login (OIDC). Absent, the staff routes answer 404: this deployment has no staff side (docs/decisions.md). */
@@ -151,9 +152,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  app.post("/melden", limitForm, async (c) => {
+  app.post("/melden", limitUpload, async (c) => {
     const lang = c.get("lang");
     const values = { ...(await formText(c, [...REPORT_TEXT_FIELDS])), subcategories: await formList(c, "subcategories", MAX_SUBCATEGORIES + 1) };
+    const files = await formFiles(c, "files");
     const { powChallenge, powNonce } = await formText(c, ["powChallenge", "powNonce"]);
     const now = deps.clock.now();
     // A form without a token gets one here, so that the challenge of a form sent back is bound to the token it carries.
@@ -162,7 +164,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // Proof of work (decisions 24): a new report needs a solved nonce or a form open long enough; a retry of a stored one does not.
     const refusal = proof.ok ? undefined : new TooEarlyError(proof.reason === "too-early" ? proof.retryAfterSeconds : deps.pow.fallbackDelaySeconds);
     try {
-      const report = await submitReport(deps, { ...values, formToken }, { refusal });
+      const report = await submitReport(deps, { ...values, formToken }, { refusal, files });
       return page(c, <ReceiptPage lang={lang} report={report} />);
     } catch (error) {
       if (!(error instanceof ValidationError || error instanceof TooEarlyError)) throw error;
@@ -176,7 +178,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       const notice = error instanceof TooEarlyError ? tr(lang, error.userMessage) : undefined;
       return page(
         c,
-        <ReportFormPage lang={lang} members={members} formToken={formToken} powChallenge={challenge} values={values} errors={errors} notice={notice} />,
+        <ReportFormPage
+          lang={lang}
+          members={members}
+          formToken={formToken}
+          powChallenge={challenge}
+          values={values}
+          errors={errors}
+          notice={notice}
+          filesLost={files.length > 0}
+        />,
         toProblem(error).status,
       );
     }
@@ -184,22 +195,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get("/opvolgen", (c) => page(c, <FollowUpPage lang={c.get("lang")} />));
 
-  app.post("/opvolgen", limitForm, async (c) => {
-    const lang = c.get("lang");
-    const { code } = await formText(c, ["code"]);
-    try {
-      const status = await followUp(deps, code);
-      return page(c, <StatusPage lang={lang} status={status} />);
-    } catch (error) {
-      if (error instanceof RateLimitedError) {
-        // The throttle's answer at the code field, as for a wrong code; nothing of the report is read.
-        c.header("Retry-After", String(error.retryAfterSeconds));
-        return page(c, <FollowUpPage lang={lang} errors={{ code: tr(lang, error.userMessage) }} />, toProblem(error).status);
-      }
-      if (!(error instanceof ValidationError)) throw error;
-      return page(c, <FollowUpPage lang={lang} errors={errorsByField(lang, error.issues)} />, toProblem(error).status);
-    }
-  });
+  app.route("/", mailboxRoutes(deps));
 
   if (deps.auth && deps.staffSide) {
     app.route("/", deps.staffSide({ ...deps, auth: deps.auth }));

@@ -17,7 +17,7 @@ import { requireStaff, type StaffAuth, type StaffVariables } from "./require-sta
 import { formText, limitForm, page } from "./respond";
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
-type Deps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock">;
+type Deps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs">;
 
 /** Cases shown per member on a queue page; paging comes with the desk workspace. */
 const QUEUE_LIMIT = 100;

@@ -75,7 +75,7 @@ export class ConflictError extends HubError {
 /** Sealed data that cannot be opened: wrong member, wrong case, tampered bytes, or an unknown format. */
 export class IntegrityError extends HubError {
   constructor(
-    readonly reason: "wrong-context-or-tampered" | "unknown-format" | "missing-key",
+    readonly reason: "wrong-context-or-tampered" | "unknown-format" | "missing-key" | "missing-blob",
     options?: { cause?: unknown },
   ) {
     super("integrity", { nl: "Deze gegevens kunnen niet worden geopend.", en: "This data cannot be opened." }, options);

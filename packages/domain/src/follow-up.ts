@@ -1,23 +1,8 @@
-// Use case: a reporter comes back with the receipt code to see the status and what they submitted.
+// Use case: a reporter comes back with the receipt code, which opens their mailbox (mailbox.ts).
 import { RateLimitedError, ValidationError } from "./errors";
-import type { CaseRecord, CaseState, HistoryEntry } from "./model";
-import { decodeContent } from "./report";
+import type { MailboxRef } from "./mailbox";
+import type { CaseRecord } from "./model";
 import type { ReportDeps } from "./submit-report";
-import type { CategoryCode, Label } from "./taxonomy";
-
-export interface ReportStatus {
-  state: CaseState;
-  memberName: string;
-  deskName: string;
-  categories: CategoryCode[];
-  receivedAt: Date;
-  ackDueAt: Date;
-  feedbackDueAt: Date;
-  /** States and dates only: who did what on the desk is not the reporter's view. */
-  timeline: Pick<HistoryEntry, "at" | "state">[];
-  reasons: Label[];
-  description: string;
-}
 
 const unknownCode = () =>
   new ValidationError([
@@ -85,10 +70,11 @@ export function receiptThrottleVerdict(
   return { allowed: true, next: { failures: failures + 1, lastFailureAt: nowSeconds } };
 }
 
-export async function followUp(
-  deps: Pick<ReportDeps, "cases" | "region" | "sealer" | "receipts" | "throttle" | "clock">,
-  code: unknown,
-): Promise<ReportStatus> {
+/**
+ * Signs a reporter in with the receipt code: which case it opens, if any. The mailbox session then carries only that
+ * reference, so the code is typed once and never kept.
+ */
+export async function signInWithReceipt(deps: Pick<ReportDeps, "cases" | "receipts" | "throttle" | "clock">, code: unknown): Promise<MailboxRef> {
   const parsed = typeof code === "string" && code.length <= 100 ? deps.receipts.parse(code) : undefined;
   if (!parsed) throw malformedCode();
   // Before the lookup and the slow hash, so a refused attempt costs one read; a locator without a case counts the
@@ -98,20 +84,7 @@ export async function followUp(
   const found = await findByCode(deps, parsed.locator, parsed.secret);
   if (!found) throw unknownCode();
   await deps.throttle.recordSuccess(parsed.locator);
-  const content = decodeContent(await deps.sealer.open({ member: found.member, caseId: found.id }, found.dataKey, found.content));
-  const [member, desk] = await Promise.all([deps.region.getMember(found.member), deps.region.getDesk(found.desk)]);
-  return {
-    state: found.state,
-    memberName: member?.name ?? found.member,
-    deskName: desk?.name ?? found.desk,
-    categories: found.categories,
-    receivedAt: new Date(found.receivedAt),
-    ackDueAt: new Date(found.ackDueAt),
-    feedbackDueAt: new Date(found.feedbackDueAt),
-    timeline: found.history.map(({ at, state }) => ({ at, state })),
-    reasons: found.routeReasons,
-    description: content.description,
-  };
+  return { member: found.member, caseId: found.id };
 }
 
 async function findByCode(deps: Pick<ReportDeps, "cases" | "receipts">, locator: string, secret: string): Promise<CaseRecord | undefined> {

@@ -104,13 +104,24 @@ export type CaseState = z.infer<typeof CaseStateSchema>;
 export const CaseKindSchema = z.enum(["melding", "advies"]);
 export type CaseKind = z.infer<typeof CaseKindSchema>;
 
+/** Events besides a change of state; the reporter's own steps in the mailbox are among them. */
+export const HistoryEventSchema = z.enum([
+  "doorgestuurd",
+  "toestemming-gegeven",
+  "toestemming-ingetrokken",
+  "afgesloten-door-melder",
+  "verslag-bevestigd",
+  "verslag-gecorrigeerd",
+]);
+export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
+
 export const HistoryEntrySchema = z.object({
   at: IsoDateTimeSchema,
   state: CaseStateSchema,
   /** `melder`, `systeem`, or a staff id: never a name. */
   by: z.string().check(z.maxLength(80)),
   /** What happened besides the state: a transfer records where from and where to. */
-  event: z.optional(z.literal("doorgestuurd")),
+  event: z.optional(HistoryEventSchema),
   from: z.optional(z.object({ member: MemberIdSchema, desk: DeskIdSchema })),
   to: z.optional(z.object({ member: MemberIdSchema, desk: DeskIdSchema })),
   /** Free text (the reason of a transfer), sealed under the case key as part `history:<index>`. */
@@ -124,6 +135,45 @@ export const WrappedKeySchema = z.object({
   blob: BytesSchema,
 });
 export type WrappedKey = z.infer<typeof WrappedKeySchema>;
+
+/** Who wrote a message or added a file: the reporter, or the desk (with the staff id in `by`). */
+export const AuthorSchema = z.enum(["melder", "balie"]);
+export type Author = z.infer<typeof AuthorSchema>;
+
+export const AttachmentTypeSchema = z.enum(["pdf", "jpeg", "png", "heic", "docx", "txt", "eml"]);
+
+/**
+ * An attachment as the case lists it: in clear only what a queue or a statistic may know. Its bytes are a sealed
+ * blob (part `attachment:<id>`) in the BlobStore; its file name is sealed with the report or message it came with.
+ */
+export const AttachmentRefSchema = z.object({
+  id: CaseIdSchema,
+  type: AttachmentTypeSchema,
+  bytes: z.number().check(z.int(), z.nonnegative()),
+  at: IsoDateTimeSchema,
+  from: AuthorSchema,
+  /** The message it came with; absent: it came with the report. */
+  message: z.optional(z.string().check(z.maxLength(10))),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
+
+export const MessageKindSchema = z.enum(["bericht", "terugkoppeling", "correctie"]);
+export type MessageKind = z.infer<typeof MessageKindSchema>;
+
+/** A message in the mailbox, either way. The text (and the names of its files) is sealed as part `message:<id>`. */
+export const MessageSchema = z.object({
+  /** Its position in the case's list, as text: ids never change, as messages are never removed. */
+  id: z.string().check(z.regex(/^[0-9]{1,4}$/)),
+  at: IsoDateTimeSchema,
+  from: AuthorSchema,
+  /** The staff id of a desk message; never a name. */
+  by: z.optional(z.string().check(z.maxLength(80))),
+  kind: MessageKindSchema,
+  body: BytesSchema,
+  /** When the other side first opened it. */
+  readAt: z.optional(IsoDateTimeSchema),
+});
+export type Message = z.infer<typeof MessageSchema>;
 
 export const ReasonSchema = z.object({ nl: z.string(), en: z.string() });
 
@@ -153,6 +203,13 @@ export const CaseRecordSchema = z.object({
   history: z.array(HistoryEntrySchema),
   /** When the reporter consented to a referral of an advice contact (the mailbox records it); none: no referral. */
   referralConsentAt: z.optional(IsoDateTimeSchema),
+  attachments: z.optional(z.array(AttachmentRefSchema)),
+  messages: z.optional(z.array(MessageSchema)),
+  /**
+   * An oral or written report that staff wrote down (Wbk): the reporter reviews the written record in the mailbox and
+   * agrees or corrects it.
+   */
+  recordReview: z.optional(z.object({ status: z.enum(["open", "bevestigd", "gecorrigeerd"]), at: z.optional(IsoDateTimeSchema) })),
   /** Keyed fingerprint of the submitted form (SubmissionTokens): a retry of the same form finds its own case. */
   submission: z.optional(z.string().check(z.maxLength(100))),
   /** Optimistic concurrency: every write expects the version it read. */

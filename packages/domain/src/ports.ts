@@ -136,3 +136,38 @@ export interface ReceiptThrottle {
   /** The code matched: the locator's count starts over. */
   recordSuccess(locator: string): Promise<void>;
 }
+
+/** Where an attachment's sealed bytes live: one object per attachment, under its member and case. */
+export interface BlobKey {
+  member: MemberId;
+  caseId: CaseId;
+  /** Random, 26 Crockford characters like a case id; names nothing. */
+  blobId: string;
+}
+
+/**
+ * Stores sealed attachments (files under the data folder locally, S3 in the cloud). It only ever sees ciphertext: the
+ * caller seals each file under the case's data key before `put` and opens it after `get`.
+ */
+export interface BlobStore {
+  /** Never overwrites: putting an existing key throws ConflictError. */
+  put(key: BlobKey, sealed: Uint8Array): Promise<void>;
+  get(key: BlobKey): Promise<Uint8Array | undefined>;
+  /** Idempotent: deleting a missing blob is not an error. */
+  delete(key: BlobKey): Promise<void>;
+}
+
+/** The file types a reporter may attach (docs/decisions.md 26). */
+export type AttachmentType = "pdf" | "jpeg" | "png" | "heic" | "docx" | "txt" | "eml";
+
+export type InspectedFile =
+  /** `bytes` is what may be stored: for images, the file with its metadata (EXIF, GPS, XMP, comments) removed. */
+  | { ok: true; type: AttachmentType; bytes: Uint8Array }
+  /** Why the file is refused, as a code the page words for the reporter. */
+  | { ok: false; reason: "empty" | "too-large" | "type-not-allowed" | "damaged" };
+
+/** Decides a file's type from its content (never its name or the browser's claim) and strips image metadata. Pure. */
+export interface FileInspector {
+  readonly maxBytes: number;
+  inspect(bytes: Uint8Array): InspectedFile;
+}

@@ -82,6 +82,8 @@ export const ReportContentSchema = z.object({
   anonymity: z.optional(Anonymity.schema),
   contact: z.optional(z.object({ name: z.optional(z.string()), phone: z.optional(z.string()), email: z.optional(z.string()) })),
   notifyEmail: z.optional(z.string()),
+  /** The names of the files sent with the report, by attachment id: a file name can identify its sender. */
+  files: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
 });
 export type ReportContent = z.infer<typeof ReportContentSchema>;
 

@@ -1,8 +1,9 @@
 // Use case: a reporter submits a report through the web form.
+import { checkUploads, discardAttachments, storeAttachments, type UploadedFile } from "./attachments";
 import { initialDeadlines, reporterDay } from "./deadlines";
 import type { CaseKind, CaseRecord, Desk, Member } from "./model";
 import { ConflictError, type HubError, ValidationError } from "./errors";
-import type { CaseSealer, CaseStore, Clock, ReceiptCodes, RegionStore, SubmissionTokens } from "./ports";
+import type { BlobStore, CaseSealer, CaseStore, Clock, FileInspector, ReceiptCodes, RegionStore, SubmissionTokens } from "./ports";
 import { anonymityIssues, encodeContent, REPORT_FIELD_MESSAGES, type ReportSubmission, ReportSubmissionSchema } from "./report";
 import { routeReport } from "./routing";
 import { type CategoryCode, categoryOf, type Label } from "./taxonomy";
@@ -16,6 +17,8 @@ export interface ReportDeps {
   receipts: ReceiptCodes;
   clock: Clock;
   throttle: import("./ports").ReceiptThrottle;
+  inspector: FileInspector;
+  blobs: BlobStore;
 }
 
 export interface SubmittedReport {
@@ -35,11 +38,25 @@ export interface SubmittedReport {
  * Validates, routes, seals and stores a report in one conditional write: either the whole report is stored or nothing.
  * The same form sent twice (a double click, a retry after a lost answer) gives the same case and receipt code.
  * `options.refusal` is why the edge would not take a new report (its proof of work failed, docs/decisions.md 24): it is
- * thrown unless this is a retry of a report already stored, which still gets its receipt.
+ * thrown unless this is a retry of a report already stored, which still gets its receipt. `options.files` are the
+ * attachments: checked with the form (one answer names every problem), stored before the case and removed again if
+ * the case is not.
  */
-export async function submitReport(deps: ReportDeps, raw: unknown, options: { refusal?: HubError } = {}): Promise<SubmittedReport> {
-  const input = parseOrThrow(ReportSubmissionSchema, raw, REPORT_FIELD_MESSAGES);
-  const crossField = anonymityIssues(input);
+export async function submitReport(
+  deps: ReportDeps,
+  raw: unknown,
+  options: { refusal?: HubError; files?: UploadedFile[] } = {},
+): Promise<SubmittedReport> {
+  const uploads = options.files ?? [];
+  const checked = checkUploads(deps.inspector, uploads);
+  let input: ReportSubmission;
+  try {
+    input = parseOrThrow(ReportSubmissionSchema, raw, REPORT_FIELD_MESSAGES);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError([...error.issues, ...checked.issues]);
+    throw error;
+  }
+  const crossField = [...anonymityIssues(input), ...checked.issues];
   if (crossField.length > 0) throw new ValidationError(crossField);
   const [members, desks] = await Promise.all([deps.region.listMembers(), deps.region.listDesks()]);
   const categories = [...new Set(input.subcategories.map(categoryOf))];
@@ -52,7 +69,11 @@ export async function submitReport(deps: ReportDeps, raw: unknown, options: { re
   const { formToken, ...submitted } = input;
   const token = formToken ?? deps.tokens.issue();
   const { caseId, receiptSeed } = deps.tokens.derive(token);
-  const fingerprint = deps.tokens.fingerprint(token, submitted);
+  // The files count too (by name and size): the same form sent back with other files is another report.
+  const fingerprint = deps.tokens.fingerprint(
+    token,
+    uploads.length > 0 ? { ...submitted, files: uploads.map((f) => ({ name: f.name, bytes: f.bytes.length })) } : submitted,
+  );
   // Refused before the slow hash: a refused attempt costs one read.
   const existing = options.refusal ? await deps.cases.getCase(member.id, caseId) : undefined;
   if (options.refusal && existing?.submission !== fingerprint) throw options.refusal;
@@ -70,7 +91,10 @@ export async function submitReport(deps: ReportDeps, raw: unknown, options: { re
   const stored = (c: CaseRecord) => submittedReport({ receivedAt: new Date(c.receivedAt), ackDueAt: new Date(c.ackDueAt), feedbackDueAt: new Date(c.feedbackDueAt) });
   if (existing) return stored(existing);
 
-  const { dataKey, envelope } = await deps.sealer.sealNew({ member: member.id, caseId }, encodeContent(sealedPart(input)));
+  const ctx = { member: member.id, caseId };
+  const files = checked.files.map(({ id, name }) => ({ id, name }));
+  const { dataKey, envelope } = await deps.sealer.sealNew(ctx, encodeContent({ ...sealedPart(input), ...(files.length ? { files } : {}) }));
+  const attachments = await storeAttachments(deps, ctx, dataKey, checked.files, { at: receivedAt.toISOString(), from: "melder" });
   const record: CaseRecord = {
     id: caseId,
     member: member.id,
@@ -91,12 +115,15 @@ export async function submitReport(deps: ReportDeps, raw: unknown, options: { re
     dataKey,
     content: envelope,
     history: [{ at: receivedAt.toISOString(), state: "ontvangen", by: "melder" }],
+    ...(attachments.length ? { attachments } : {}),
     submission: fingerprint,
     version: 1,
   };
   try {
     await deps.cases.createCase(record);
   } catch (error) {
+    // No case points to these files now (a retry's case has its own): nothing of this attempt stays behind.
+    await discardAttachments(deps.blobs, ctx, attachments);
     if (!(error instanceof ConflictError)) throw error;
     // The case of this token exists: the same form again gets the same answer; anything else is refused.
     const found = await deps.cases.getCase(member.id, caseId);

@@ -2,9 +2,11 @@
 // to another member every envelope is resealed under the receiving member's key. The whole change is one conditional
 // write at the end, so a failure at any step before it leaves the case wholly with the sender.
 import * as z from "zod/mini";
-import { HubError, NotFoundError, ValidationError } from "./errors";
+import { HubError, IntegrityError, NotFoundError, ValidationError } from "./errors";
 import { type CaseRecord, CaseIdSchema, DeskIdSchema, type HistoryEntry, MemberIdSchema } from "./model";
-import type { CaseSealer, CaseStore, Clock, RegionStore, SealedPart } from "./ports";
+import { attachmentPart, discardAttachments } from "./attachments";
+import { messagePart } from "./mailbox";
+import type { BlobStore, CaseSealer, CaseStore, Clock, RegionStore, SealedPart } from "./ports";
 import { HUB_MEMBER_ID } from "./report";
 import { parseOrThrow } from "./validation";
 
@@ -29,6 +31,7 @@ export interface TransferDeps {
   region: RegionStore;
   sealer: CaseSealer;
   clock: Clock;
+  blobs: BlobStore;
 }
 
 /** An advice contact leaves the vertrouwenspersoon only with the reporter's recorded consent (eigen regie). */
@@ -61,47 +64,73 @@ export async function transferCase(deps: TransferDeps, raw: unknown): Promise<Ca
   const entry: Omit<HistoryEntry, "note"> = { at, state: record.state, by: request.by, event: "doorgestuurd", from, to };
   const reason = new TextEncoder().encode(request.reason);
 
-  let moved: CaseRecord;
   if (toMember === record.member) {
     // Same member, same key: only the desk changes, and the reason is sealed under the case's own key.
     const note = await deps.sealer.seal({ member: record.member, caseId: record.id }, record.dataKey, reason, historyPart(index));
-    moved = { ...record, desk: desk.id, history: [...record.history, { ...entry, note }], version: record.version + 1 };
-  } else {
-    moved = await resealedFor(deps.sealer, record, toMember, desk.id, entry, reason);
+    const moved = { ...record, desk: desk.id, history: [...record.history, { ...entry, note }], version: record.version + 1 };
+    await deps.cases.updateCase(moved);
+    return moved;
   }
-  await deps.cases.updateCase(moved);
+  // To another member: the attachments are copied under the new key first, the case follows in one write, and only
+  // then are the old copies removed. A failure before the write removes the new copies and leaves the case as it was.
+  const { moved, blobs } = await resealedFor(deps, record, toMember, desk.id, entry, reason);
+  const to_ = { member: toMember, caseId: record.id };
+  try {
+    for (const blob of blobs) await deps.blobs.put({ ...to_, blobId: blob.id }, blob.envelope);
+    await deps.cases.updateCase(moved);
+  } catch (error) {
+    await discardAttachments(deps.blobs, to_, blobs);
+    throw error;
+  }
+  await discardAttachments(deps.blobs, { member: record.member, caseId: record.id }, blobs);
   return moved;
 }
 
-/** Every envelope of the case (report and sealed history notes) under a fresh data key of the receiving member. */
+/**
+ * Every envelope of the case (the report, sealed history notes, messages and attachments) under a fresh data key of the
+ * receiving member. Nothing is written: the attachments come back to be stored by the caller.
+ */
 async function resealedFor(
-  sealer: CaseSealer,
+  deps: TransferDeps,
   record: CaseRecord,
   toMember: string,
   toDesk: string,
   entry: Omit<HistoryEntry, "note">,
   reason: Uint8Array,
-): Promise<CaseRecord> {
+): Promise<{ moved: CaseRecord; blobs: { id: string; envelope: Uint8Array }[] }> {
+  const from = { member: record.member, caseId: record.id };
   const notes = record.history.flatMap((h, i): SealedPart[] => (h.note ? [{ envelope: h.note, part: historyPart(i) }] : []));
+  const messages = (record.messages ?? []).map((m): SealedPart => ({ envelope: m.body, part: messagePart(m.id) }));
+  const files = await Promise.all(
+    (record.attachments ?? []).map(async (a): Promise<SealedPart> => {
+      const envelope = await deps.blobs.get({ ...from, blobId: a.id });
+      if (!envelope) throw new IntegrityError("missing-blob");
+      return { envelope, part: attachmentPart(a.id) };
+    }),
+  );
   const ctx = { member: toMember, caseId: record.id };
-  const resealed = await sealer.reseal({ ctx: { member: record.member, caseId: record.id }, dataKey: record.dataKey }, ctx, [
-    { envelope: record.content },
-    ...notes,
-  ]);
-  const [content, ...resealedNotes] = resealed.envelopes;
+  const resealed = await deps.sealer.reseal({ ctx: from, dataKey: record.dataKey }, ctx, [{ envelope: record.content }, ...notes, ...messages, ...files]);
+  const [content, ...parts] = resealed.envelopes;
   if (!content) throw new Error("reseal returned no report envelope");
-  const byPart = new Map(resealedNotes.map((n) => [n.part, n.envelope]));
-  const history = record.history.map((h, i) => (h.note ? { ...h, note: byPart.get(historyPart(i)) } : h));
-  const note = await sealer.seal(ctx, resealed.dataKey, reason, historyPart(record.history.length));
-  return {
+  const byPart = new Map(parts.map((n) => [n.part, n.envelope]));
+  const sealedAs = (part: string) => {
+    const envelope = byPart.get(part);
+    if (!envelope) throw new Error(`reseal returned no envelope for ${part}`);
+    return envelope;
+  };
+  const history = record.history.map((h, i) => (h.note ? { ...h, note: sealedAs(historyPart(i)) } : h));
+  const note = await deps.sealer.seal(ctx, resealed.dataKey, reason, historyPart(record.history.length));
+  const moved: CaseRecord = {
     ...record,
     member: toMember,
     desk: toDesk,
     dataKey: resealed.dataKey,
     content: content.envelope,
     history: [...history, { ...entry, note }],
+    ...(record.messages ? { messages: record.messages.map((m) => ({ ...m, body: sealedAs(messagePart(m.id)) })) } : {}),
     version: record.version + 1,
   };
+  return { moved, blobs: (record.attachments ?? []).map((a) => ({ id: a.id, envelope: sealedAs(attachmentPart(a.id)) })) };
 }
 
 /** The member a case belongs to after the transfer: its own if the desk serves it, the hub's at intake, or the one named. */

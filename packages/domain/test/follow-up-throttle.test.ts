@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type CaseRecord,
-  followUp,
+  signInWithReceipt,
   RateLimitedError,
   RECEIPT_THROTTLE,
   type ReceiptThrottle,
@@ -50,7 +50,7 @@ describe("RateLimitedError", () => {
   });
 });
 
-describe("followUp with a throttle", () => {
+describe("signInWithReceipt with a throttle", () => {
   const CODE = "7KQ2-MX9D-0A4F-H3RT-W8BC-P1ZE";
   const LOCATOR = "7KQ2MX9D";
 
@@ -78,24 +78,16 @@ describe("followUp with a throttle", () => {
       cases: {
         findByReceiptLocator: async (locator: string) => {
           calls.push(`find ${locator}`);
-          return [{ receipt: { locator, hash: "h" } } as unknown as CaseRecord];
+          return [{ member: "hoorn", id: "CASE", receipt: { locator, hash: "h" } } as unknown as CaseRecord];
         },
       },
-      // Reached only after a match; these tests stop there.
-      sealer: {
-        open: async () => {
-          calls.push("open");
-          throw new Error("stop");
-        },
-      },
-      region: {},
-    } as unknown as Pick<ReportDeps, "cases" | "region" | "sealer" | "receipts" | "throttle" | "clock">;
+    } as unknown as Pick<ReportDeps, "cases" | "receipts" | "throttle" | "clock">;
     return { deps, calls };
   }
 
   it("refuses before the lookup and the slow hash when the throttle says wait", async () => {
     const { deps, calls } = fakes({ allowed: false, retryAfterSeconds: 90 }, true);
-    const error = await followUp(deps, CODE).catch((e: unknown) => e);
+    const error = await signInWithReceipt(deps, CODE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterSeconds).toBe(90);
     expect(JSON.stringify((error as RateLimitedError).userMessage)).not.toMatch(/7KQ2|MX9D/);
@@ -104,19 +96,19 @@ describe("followUp with a throttle", () => {
 
   it("leaves a wrong secret counted (the throttle counted it when it allowed it)", async () => {
     const { deps, calls } = fakes({ allowed: true }, false);
-    await expect(followUp(deps, CODE)).rejects.toBeInstanceOf(ValidationError);
+    await expect(signInWithReceipt(deps, CODE)).rejects.toBeInstanceOf(ValidationError);
     expect(calls).toEqual([`check ${LOCATOR} 2025-03-01T09:00:00.000Z`, `find ${LOCATOR}`, "verify"]);
   });
 
-  it("forgets the count once the code matches, before opening the report", async () => {
+  it("forgets the count once the code matches, and names the case it opens", async () => {
     const { deps, calls } = fakes({ allowed: true }, true);
-    await expect(followUp(deps, CODE)).rejects.toThrow("stop");
-    expect(calls).toEqual([`check ${LOCATOR} 2025-03-01T09:00:00.000Z`, `find ${LOCATOR}`, "verify", `success ${LOCATOR}`, "open"]);
+    await expect(signInWithReceipt(deps, CODE)).resolves.toEqual({ member: "hoorn", caseId: "CASE" });
+    expect(calls).toEqual([`check ${LOCATOR} 2025-03-01T09:00:00.000Z`, `find ${LOCATOR}`, "verify", `success ${LOCATOR}`]);
   });
 
   it("does not ask the throttle about something that is not a code: there is no locator to count", async () => {
     const { deps, calls } = fakes({ allowed: true }, true);
-    await expect(followUp(deps, "ABC")).rejects.toBeInstanceOf(ValidationError);
+    await expect(signInWithReceipt(deps, "ABC")).rejects.toBeInstanceOf(ValidationError);
     expect(calls).toEqual([]);
   });
 });

@@ -11,7 +11,16 @@ import { type AppDeps, createApp } from "@meldpunt/api";
 import { staffSide } from "@meldpunt/api/staff-side";
 import { createOidcLogin } from "@meldpunt/auth/oidc";
 import { createSessions } from "@meldpunt/auth/sessions";
-import { createEnvelopeSealer, createLocalKeyring, createProofOfWork, createReceiptCodes, createSubmissionTokens } from "@meldpunt/crypto";
+import { createFileInspector } from "@meldpunt/attachments";
+import { createLocalBlobStore } from "@meldpunt/blobs";
+import {
+  createEnvelopeSealer,
+  createLocalKeyring,
+  createMailboxSessions,
+  createProofOfWork,
+  createReceiptCodes,
+  createSubmissionTokens,
+} from "@meldpunt/crypto";
 import { createDynamoStore, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
@@ -111,6 +120,9 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       receipts,
       tokens: createSubmissionTokens({ key: submissionKey }),
       pow: createProofOfWork({ key: submissionKey, fallbackDelaySeconds: options.powFallbackDelaySeconds }),
+      mailbox: createMailboxSessions({ key: submissionKey, clock }),
+      inspector: createFileInspector(),
+      blobs: createLocalBlobStore({ root: join(dataDir, "blobs") }),
       clock,
       throttle: createReceiptThrottle({ client, tableName: TABLE_NAME_DEFAULT }),
       logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),

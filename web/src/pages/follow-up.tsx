@@ -1,16 +1,20 @@
-import type { ReportStatus } from "@meldpunt/domain";
-import { TAXONOMY } from "@meldpunt/domain";
-import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph } from "../form";
-import { formatDate, href, type Lang, tr } from "../i18n";
+import { ErrorSummary, type Errors, Field, fieldAria } from "../form";
+import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
-import { STATE_FOR_REPORTER, T } from "../text";
+import { T } from "../text";
 
-export function FollowUpPage(props: { lang: Lang; errors?: Errors }) {
+/** Where the receipt code is typed; `notice` says why the reporter is here again (the mailbox was closed). */
+export function FollowUpPage(props: { lang: Lang; errors?: Errors; notice?: string }) {
   const { lang } = props;
   const errors = props.errors ?? {};
   return (
     <Layout lang={lang} title={tr(lang, T.followUpTitle)} path="/opvolgen" hasErrors={Object.keys(errors).length > 0}>
       <h1 class="utrecht-heading-1">{tr(lang, T.followUpTitle)}</h1>
+      {props.notice ? (
+        <div class="utrecht-alert" role="status">
+          <p class="utrecht-paragraph">{props.notice}</p>
+        </div>
+      ) : null}
       <ErrorSummary lang={lang} errors={errors} />
       {/* POST, so that the code never appears in a URL, a history entry or a server log. */}
       <form method="post" action={href(lang, "/opvolgen")} novalidate>
@@ -37,39 +41,3 @@ export function FollowUpPage(props: { lang: Lang; errors?: Errors }) {
   );
 }
 
-export function StatusPage(props: { lang: Lang; status: ReportStatus }) {
-  const { lang, status } = props;
-  const row = (label: string, value: string) => (
-    <div class="utrecht-data-list__item">
-      <dt class="utrecht-data-list__item-key">{label}</dt>
-      <dd class="utrecht-data-list__item-value">{value}</dd>
-    </div>
-  );
-  return (
-    <Layout lang={lang} title={tr(lang, T.statusTitle)} path="/opvolgen">
-      <h1 class="utrecht-heading-1">{tr(lang, T.statusTitle)}</h1>
-      <dl class="utrecht-data-list">
-        {row(tr(lang, T.statusLabel), tr(lang, STATE_FOR_REPORTER[status.state]))}
-        {row(tr(lang, T.organisationLabel), status.memberName)}
-        {row(tr(lang, T.deskLabel), status.deskName)}
-        {row(tr(lang, T.categoryLabel), status.categories.map((c) => tr(lang, TAXONOMY[c].label)).join(", "))}
-        {row(tr(lang, T.receivedLabel), formatDate(lang, status.receivedAt))}
-        {row(tr(lang, T.ackDueLabel), formatDate(lang, status.ackDueAt))}
-        {row(tr(lang, T.feedbackDueLabel), formatDate(lang, status.feedbackDueAt))}
-      </dl>
-      <h2 class="utrecht-heading-2">{tr(lang, T.timelineTitle)}</h2>
-      <ol class="utrecht-ordered-list">
-        {status.timeline.map((entry) => (
-          <li class="utrecht-ordered-list__item">
-            {formatDate(lang, entry.at)}: {tr(lang, STATE_FOR_REPORTER[entry.state])}
-          </li>
-        ))}
-      </ol>
-      <h2 class="utrecht-heading-2">{tr(lang, T.yourTextTitle)}</h2>
-      <p class="utrecht-paragraph hub-report-text" data-testid="report-text">
-        {status.description}
-      </p>
-      <LinkParagraph href={href(lang, "/")}>{tr(lang, T.backHome)}</LinkParagraph>
-    </Layout>
-  );
-}

@@ -17,6 +17,8 @@ import {
 import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, fieldAria, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
+import { M } from "../mailbox-text";
+import { FilesField } from "./mailbox";
 
 export const POW_SCRIPT_PATH = "/assets/pow.js";
 import { R } from "../report-text";
@@ -54,10 +56,14 @@ export function ReportFormPage(props: {
   query?: string;
   values?: ReportFormValues;
   errors?: Errors;
+  /** The form came back after files were sent with it: they must be chosen again. */
+  filesLost?: boolean;
 }) {
   const { lang, members } = props;
   const values = props.values ?? {};
   const errors = props.errors ?? {};
+  // Files cannot be put back in a file picker: a form that comes back asks for them again (decisions 26).
+  const summary = { ...errors, ...(props.filesLost && !errors.files ? { files: tr(lang, M.filesAgain) } : {}) };
   const firstSubcategory = `subcategories-${CATEGORY_CODES[0]}.${Object.keys(TAXONOMY[CATEGORY_CODES[0]].sub)[0]}`;
   const group = (kind: Member["kind"]) =>
     members
@@ -100,9 +106,9 @@ export function ReportFormPage(props: {
           <p class="utrecht-paragraph">{props.notice}</p>
         </div>
       ) : null}
-      <ErrorSummary lang={lang} errors={errors} anchors={{ subcategories: firstSubcategory, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
+      <ErrorSummary lang={lang} errors={summary} anchors={{ subcategories: firstSubcategory, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
       <p class="utrecht-paragraph">{tr(lang, T.reportIntro)}</p>
-      <form method="post" action={href(lang, "/melden")} novalidate data-pow>
+      <form method="post" action={href(lang, "/melden")} enctype="multipart/form-data" novalidate data-pow>
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="formToken" value={props.formToken} />
         <input type="hidden" name="powChallenge" value={props.powChallenge} />
@@ -170,6 +176,7 @@ export function ReportFormPage(props: {
             {values.witnesses ?? ""}
           </textarea>
         </Field>
+        <FilesField lang={lang} errors={summary} />
 
         <h2 class="utrecht-heading-2">{tr(lang, R.howTitle)}</h2>
         <RadioGroup
