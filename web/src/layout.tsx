@@ -1,8 +1,25 @@
+import type { Member } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
 import { href, hrefKeepingQuery, type Lang, tr } from "./i18n";
 import { T } from "./text";
 
 export const STYLESHEET_PATH = "/assets/hub.css";
+
+/** What a page shows of the member it is about: name and house colour (validated readable on white). */
+export interface MemberBrand {
+  id: string;
+  name: string;
+  primaryColor?: string;
+}
+
+/** The member's look, or none for the hub's own tenant (its pages are the region's). */
+export function brandOf(member: Pick<Member, "id" | "name" | "kind" | "theme"> | undefined): MemberBrand | undefined {
+  if (!member || member.kind === "regio") return undefined;
+  return { id: member.id, name: member.name, ...(member.theme?.primaryColor ? { primaryColor: member.theme.primaryColor } : {}) };
+}
+
+/** Served by the app from the member's configuration (docs/decisions.md 28). */
+export const themePath = (member: string) => `/assets/thema/${member}.css`;
 /** Tables are for staff pages only: their CSS is a stylesheet of its own (web/src/assets.ts). */
 const TABLE_STYLESHEET_PATH = "/assets/staff.css";
 
@@ -13,28 +30,59 @@ const TABLE_STYLESHEET_PATH = "/assets/staff.css";
  * A page that answers a POST (receipt, status, a form with errors) passes its GET path and no query: the switch opens
  * that page afresh with GET, so it never resubmits a form and never carries a receipt code or anything posted.
  */
-export function Layout(props: { lang: Lang; title: string; path: string; query?: string; hasErrors?: boolean; tables?: boolean; children: Child }) {
-  const { lang } = props;
+export function Layout(props: {
+  lang: Lang;
+  title: string;
+  path: string;
+  query?: string;
+  hasErrors?: boolean;
+  tables?: boolean;
+  /** The member a page is about: its name in the header and its colours (the region's look without it). */
+  brand?: MemberBrand;
+  children: Child;
+}) {
+  const { lang, brand } = props;
   const other: Lang = lang === "nl" ? "en" : "nl";
   const header = (
     <>
-      <a class="utrecht-link hub-brand" href={href(lang, "/")}>
-        {tr(lang, T.hubName)}
-      </a>
+      <span>
+        <a class="utrecht-link hub-brand" href={href(lang, "/")}>
+          {tr(lang, T.hubName)}
+        </a>
+        {brand ? <span class="hub-member-name">{brand.name}</span> : null}
+      </span>
       <a class="utrecht-link" href={hrefKeepingQuery(other, props.path, props.query)} lang={other} hreflang={other}>
         {tr(lang, T.otherLanguage)}
       </a>
     </>
   );
   return (
-    <Document lang={lang} title={props.title} siteName={tr(lang, T.hubName)} hasErrors={props.hasErrors} tables={props.tables} header={header}>
+    <Document
+      lang={lang}
+      title={props.title}
+      siteName={tr(lang, T.hubName)}
+      hasErrors={props.hasErrors}
+      tables={props.tables}
+      themeHref={brand?.primaryColor ? themePath(brand.id) : undefined}
+      header={header}
+    >
       {props.children}
     </Document>
   );
 }
 
 /** The document around every page, the hub's and the demo provider's: head, skip link, header and main. */
-export function Document(props: { lang: Lang; title: string; siteName: string; hasErrors?: boolean; tables?: boolean; header: Child; children: Child }) {
+export function Document(props: {
+  lang: Lang;
+  title: string;
+  siteName: string;
+  hasErrors?: boolean;
+  tables?: boolean;
+  /** A member's theme stylesheet, after the hub's so that its tokens win. */
+  themeHref?: string;
+  header: Child;
+  children: Child;
+}) {
   const { lang } = props;
   return (
     <html lang={lang}>
@@ -45,6 +93,7 @@ export function Document(props: { lang: Lang; title: string; siteName: string; h
         <title>{`${props.hasErrors ? `${tr(lang, T.errorPrefix)}: ` : ""}${props.title} - ${props.siteName}`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
         {props.tables ? <link rel="stylesheet" href={TABLE_STYLESHEET_PATH} /> : null}
+        {props.themeHref ? <link rel="stylesheet" href={props.themeHref} /> : null}
       </head>
       <body class="utrecht-theme utrecht-document utrecht-body">
         <a class="utrecht-skip-link" href="#main">

@@ -8,6 +8,7 @@ import {
   type ProofOfWork,
   type ReportDeps,
   submitReport,
+  themeStylesheet,
   TooEarlyError,
   ValidationError,
 } from "@meldpunt/domain";
@@ -204,6 +205,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       throw new NotFoundError();
     });
   }
+
+  // A member's colours as a stylesheet (CSP style-src 'self' allows no inline style); from its validated configuration.
+  app.get("/assets/thema/:file{[a-z0-9-]{1,40}\\.css}", async (c) => {
+    const member = await deps.region.getMember(c.req.param("file").slice(0, -".css".length));
+    const colour = member?.theme?.primaryColor;
+    if (!colour) return c.notFound();
+    return c.body(themeStylesheet(colour), 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=300" });
+  });
 
   app.get("/assets/:name", (c) => {
     const asset = deps.assets?.get(c.req.param("name"));

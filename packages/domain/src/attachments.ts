@@ -59,8 +59,8 @@ export function checkUploads(inspector: FileInspector, uploads: UploadedFile[]):
   if (refused.length === 0) return { files, issues: [] };
   // One message for the field, naming every refused file: a page shows one message per field.
   const message = {
-    nl: refused.map((r) => `'${r.name}' kan niet worden toegevoegd: ${r.why.nl}`).join(" "),
-    en: refused.map((r) => `'${r.name}' cannot be added: ${r.why.en}`).join(" "),
+    nl: refused.map((r) => `‘${r.name}’ kan niet worden toegevoegd: ${r.why.nl}`).join(" "),
+    en: refused.map((r) => `‘${r.name}’ cannot be added: ${r.why.en}`).join(" "),
   };
   return { files: [], issues: [{ field: "files", message }] };
 }

@@ -5,7 +5,15 @@ import { deskServes } from "./authorization";
 import { type Desk, DeskSchema, type DeskType, type Member, MemberSchema } from "./model";
 import type { RegionStore } from "./ports";
 import { ConfigurationError, type RegionConfig, validateRegion } from "./region";
+import { MIN_CONTRAST } from "./theme";
 import { parseOrThrow } from "./validation";
+
+const MEMBER_FIELD_MESSAGES = {
+  "theme.primaryColor": {
+    nl: `Kies een kleurcode als #01689B die goed leesbaar is op wit (contrast minstens ${String(MIN_CONTRAST).replace(".", ",")}:1).`,
+    en: `Choose a colour code like #01689B that is readable on white (contrast at least ${MIN_CONTRAST}:1).`,
+  },
+};
 
 async function currentRegion(region: RegionStore): Promise<RegionConfig> {
   const [members, desks] = await Promise.all([region.listMembers(), region.listDesks()]);
@@ -21,7 +29,7 @@ function withMember(config: RegionConfig, member: Member): RegionConfig {
  * One conditional write: a concurrent edit of the same member fails with ConflictError.
  */
 export async function saveMemberConfig(region: RegionStore, raw: unknown): Promise<Member> {
-  const member = parseOrThrow(MemberSchema, raw);
+  const member = parseOrThrow(MemberSchema, raw, MEMBER_FIELD_MESSAGES);
   validateRegion(withMember(await currentRegion(region), member));
   await region.putMember(member);
   return member;

@@ -15,5 +15,6 @@ export * from "./save-staff";
 export * from "./staff";
 export * from "./submit-report";
 export * from "./taxonomy";
+export * from "./theme";
 export * from "./transfer";
 export * from "./validation";

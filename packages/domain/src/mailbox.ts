@@ -5,7 +5,7 @@
 import * as z from "zod/mini";
 import { type CheckedFile, checkUploadsOrThrow, discardAttachments, storeAttachments, type UploadedFile } from "./attachments";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import type { AttachmentRef, Author, CaseId, CaseKind, CaseRecord, CaseState, HistoryEvent, MemberId, Message, MessageKind } from "./model";
+import type { AttachmentRef, Author, CaseId, CaseKind, CaseRecord, CaseState, HistoryEvent, Member, MemberId, Message, MessageKind } from "./model";
 import type { AttachmentType } from "./ports";
 import { decodeContent } from "./report";
 import type { ReportDeps } from "./submit-report";
@@ -46,6 +46,8 @@ export interface MailboxMessage {
 }
 
 export interface MailboxView {
+  /** The member the case is with now: its pages show its name and colours. */
+  member?: Pick<Member, "id" | "name" | "kind" | "theme">;
   kind: CaseKind;
   state: CaseState;
   channel: Channel;
@@ -109,6 +111,7 @@ export async function openMailbox(deps: MailboxDeps, ref: MailboxRef): Promise<M
     });
   const [member, desk] = await Promise.all([deps.region.getMember(record.member), deps.region.getDesk(record.desk)]);
   const view: MailboxView = {
+    ...(member ? { member } : {}),
     kind: record.kind,
     state: record.state,
     channel: record.channel,

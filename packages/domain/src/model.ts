@@ -1,6 +1,7 @@
 // Entities of DESIGN §2 as zod schemas; the types are inferred from them.
 // zod/mini (≈13 KiB) instead of full zod (≈440 KiB): the api Lambda bundle has a budget of 800 KiB.
 import * as z from "zod/mini";
+import { isReadableOnWhite } from "./theme";
 import { CategoryCodeSchema, Channels, Relations, ReporterTypes, SubcategoryCodeSchema, Tracks } from "./taxonomy";
 
 const slug = (max: number) => z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/), z.maxLength(max));
@@ -66,7 +67,11 @@ export const MemberSchema = z.object({
   ),
   measures: z.optional(z.array(MeasureSchema)),
   /** NL Design System tokens of the member's own look; absent: the region's. */
-  theme: z.optional(z.object({ primaryColor: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/))) })),
+  theme: z.optional(
+    z.object({
+      primaryColor: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/), z.refine(isReadableOnWhite, { message: "not readable on white" }))),
+    }),
+  ),
   retentionYears: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
   version: z.number().check(z.int(), z.minimum(1)),
 });

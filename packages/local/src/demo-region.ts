@@ -15,6 +15,9 @@ const MUNICIPALITIES: [id: string, name: string, fte: number][] = [
   ["opmeer", "Gemeente Opmeer", 120],
 ];
 
+/** House colours of some demo members (illustrative, each readable on white): their pages show them. */
+const THEMES: Record<string, string> = { hoorn: "#a4101b", enkhuizen: "#005a8c", medemblik: "#1d6b3a", koggenland: "#5b2a86" };
+
 const SHARED_VP = "regio-vp-extern";
 const INTAKE = "regio-intake";
 const MEASURES = MeasureSchema.options;
@@ -58,6 +61,7 @@ export function demoRegion(): { members: Member[]; desks: Desk[] } {
       fte,
       routes: { vp: `${id}-vp`, integriteit: `${id}-integriteit`, bestuurlijk: `${id}-bestuurlijk`, burgemeester: `${id}-griffier` },
       alternates: { receivingDesk: INTAKE, gemeentesecretaris: `${id}-bestuurlijk` },
+      ...(THEMES[id] ? { theme: { primaryColor: THEMES[id] } } : {}),
       measures: MEASURES,
       retentionYears: 10,
       version: 1,

@@ -4,7 +4,7 @@ import { MAX_MESSAGE, type MailboxFile, type MailboxView, TAXONOMY } from "@meld
 import type { Child } from "hono/jsx";
 import { ErrorSummary, type Errors, Field, fieldAria } from "../form";
 import { formatBytes, formatDate, href, type Lang, tr } from "../i18n";
-import { Layout } from "../layout";
+import { brandOf, Layout } from "../layout";
 import { EVENT_FOR_REPORTER, FILE_TYPE_TEXT, M } from "../mailbox-text";
 import { fill, STATE_FOR_REPORTER, T } from "../text";
 
@@ -70,7 +70,7 @@ export function MailboxPage(props: MailboxProps) {
   );
   const reviewing = view.recordReview === "open";
   return (
-    <Layout lang={lang} title={tr(lang, M.title)} path="/brievenbus" hasErrors={Object.keys(summary).length > 0}>
+    <Layout lang={lang} title={tr(lang, M.title)} path="/brievenbus" hasErrors={Object.keys(summary).length > 0} brand={brandOf(view.member)}>
       <h1 class="utrecht-heading-1">{tr(lang, M.title)}</h1>
       <p class="utrecht-paragraph">{tr(lang, M.intro)}</p>
       {props.notice || newCount > 0 ? (

@@ -1,7 +1,7 @@
 import type { SubmittedReport } from "@meldpunt/domain";
 import { LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
-import { Layout } from "../layout";
+import { brandOf, Layout } from "../layout";
 import { R } from "../report-text";
 import { fill, T } from "../text";
 
@@ -11,7 +11,7 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
   const advice = report.kind === "advies";
   const title = advice ? R.adviceReceiptTitle : T.receiptTitle;
   return (
-    <Layout lang={lang} title={tr(lang, title)} path="/melden">
+    <Layout lang={lang} title={tr(lang, title)} path="/melden" brand={brandOf(report.member)}>
       <h1 class="utrecht-heading-1">{tr(lang, title)}</h1>
       <div class="utrecht-alert utrecht-alert--warning" role="status">
         <p class="utrecht-paragraph">{tr(lang, T.receiptSave)}</p>

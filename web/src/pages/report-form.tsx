@@ -16,7 +16,7 @@ import {
 } from "@meldpunt/domain";
 import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, fieldAria, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";
-import { Layout } from "../layout";
+import { brandOf, Layout } from "../layout";
 import { M } from "../mailbox-text";
 import { FilesField } from "./mailbox";
 
@@ -45,7 +45,7 @@ export interface ReportFormValues {
 
 export function ReportFormPage(props: {
   lang: Lang;
-  members: Pick<Member, "id" | "name" | "kind">[];
+  members: Pick<Member, "id" | "name" | "kind" | "theme">[];
   /** Issued with the form: sending the same form twice gives one report. */
   formToken: string;
   /** The proof-of-work challenge bound to the token (docs/decisions.md 24); /assets/pow.js fills `powNonce` from it. */
@@ -99,7 +99,14 @@ export function ReportFormPage(props: {
     </Field>
   );
   return (
-    <Layout lang={lang} title={tr(lang, T.reportTitle)} path="/melden" query={props.query} hasErrors={Object.keys(errors).length > 0 || Boolean(props.notice)}>
+    <Layout
+      lang={lang}
+      title={tr(lang, T.reportTitle)}
+      path="/melden"
+      query={props.query}
+      hasErrors={Object.keys(summary).length > 0 || Boolean(props.notice)}
+      brand={brandOf(members.find((m) => m.id === values.member))}
+    >
       <h1 class="utrecht-heading-1">{tr(lang, T.reportTitle)}</h1>
       {props.notice ? (
         <div class="utrecht-alert utrecht-alert--warning" role="alert" data-testid="form-notice">

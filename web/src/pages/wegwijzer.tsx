@@ -4,14 +4,14 @@
 import type { Label, Member } from "@meldpunt/domain";
 import { LinkParagraph } from "../form";
 import { href, type Lang, tr } from "../i18n";
-import { Layout } from "../layout";
+import { brandOf, Layout } from "../layout";
 import { fill } from "../text";
 import { W } from "../wegwijzer-text";
 
 export interface WegwijzerProps {
   lang: Lang;
   /** On a member's start page: its name in the heading, and the report form's links choose it. */
-  member?: Pick<Member, "id" | "name" | "kind">;
+  member?: Pick<Member, "id" | "name" | "kind" | "theme">;
   /** The request's query string, kept by the language switch. */
   query?: string;
 }
@@ -43,7 +43,7 @@ export function WegwijzerPage(props: WegwijzerProps) {
   const t = (label: Label) => fill(tr(lang, label), { member: member?.name ?? "" });
   const form = (params: Record<string, string>) => formHref(lang, member, params);
   return (
-    <Layout lang={lang} title={t(member ? W.memberTitle : W.title)} path={member ? `/organisatie/${member.id}` : "/"} query={props.query}>
+    <Layout lang={lang} title={t(member ? W.memberTitle : W.title)} path={member ? `/organisatie/${member.id}` : "/"} query={props.query} brand={brandOf(member)}>
       <h1 class="utrecht-heading-1">{t(member ? W.memberHeading : W.heading)}</h1>
       <Paragraph text={t(member ? W.memberIntro : W.intro)} />
       <Paragraph text={t(W.doubt)} />

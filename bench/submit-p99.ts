@@ -1,0 +1,230 @@
+// The p99 latency of a full report submission with one 1 MB attachment, 20 concurrent clients, on the local hub
+// (embedded default), as a ratio to a bare hono app on the same server (@hono/node-server) that only reads the same
+// multipart body: the figure says what the hub's own work costs on top of receiving 1 MB, not how fast this box is.
+//
+// The load is autocannon's, as in submit-rate.ts: 20 connections (one request at a time each, keep-alive) for
+// `seconds` per phase. Every request gets its own body from `setupRequest`, which autocannon calls before it starts a
+// request's clock, so building the body and issuing its form are not timed; only the POST is. The latencies are
+// autocannon's own per-response times (its `response` event, fractional ms) and the percentile is computed here
+// (`percentile` in stats.ts, nearest rank) over every 2xx answer, rather than read from autocannon's histogram, which
+// keeps whole milliseconds: the bare hono p99 is a few ms, so rounding would move the ratio by tens of percent.
+import { createCipheriv } from "node:crypto";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { type LocalHub, startLocalHub } from "@meldpunt/local";
+import autocannon from "autocannon";
+import { Hono } from "hono";
+import { percentile } from "./stats";
+
+export interface LatencyFigures {
+  /** 2xx answers: the latencies the percentiles are taken over. */
+  ok: number;
+  non2xx: number;
+  errors: number;
+  p50Ms: number;
+  p99Ms: number;
+  seconds: number;
+}
+
+export interface SubmitP99 {
+  bareHono: LatencyFigures;
+  submit: LatencyFigures;
+  /** submit p99 ÷ bare hono p99. */
+  ratio: number;
+  attachmentBytes: number;
+}
+
+export const SUBMIT_P99_CLIENTS = 20;
+
+const BOUNDARY = "----meldpunt-bench-5c1f0e7a9b2d4863";
+const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+
+/** Bare hono first, then submissions, one after the other in this process; each phase lasts `seconds`. */
+export async function measureSubmitP99(seconds: number): Promise<SubmitP99> {
+  const attachment = noisePdf();
+  // The parts are written as they are; a boundary inside the file would end it early. Deterministic bytes: never.
+  if (attachment.includes(BOUNDARY)) throw new Error("the attachment contains the multipart boundary");
+  const bareHono = await measureBareHono(seconds, attachment);
+  const submit = await measureSubmit(seconds, attachment);
+  return { bareHono, submit, ratio: submit.p99Ms / bareHono.p99Ms, attachmentBytes: attachment.length };
+}
+
+async function measureBareHono(seconds: number, attachment: Buffer): Promise<LatencyFigures> {
+  // Reads the whole multipart body as the hub does (parseBody, the file kept) and answers the file's size.
+  const app = new Hono().post("/melden", async (c) => {
+    const file = (await c.req.parseBody({ all: true })).files;
+    return file instanceof File ? c.text(String(file.size)) : c.text("no file", 400);
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(s));
+    s.once("error", fail);
+  });
+  try {
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/melden`;
+    // The same fields as a submission's; the token and challenge are only the same shape, this app checks neither.
+    const body = (n: number) => reportBody(n, { formToken: `bench-${n}`.padEnd(43, "x"), powChallenge: `v1.15.0.${"x".repeat(43)}` }, attachment);
+    const warm = await post(url, body(0));
+    if (warm.status !== 200 || warm.text !== String(attachment.length)) throw new Error(`bare hono did not read the attachment: ${warm.status} ${warm.text.slice(0, 200)}`);
+    return await load(url, seconds, body);
+  } finally {
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+}
+
+async function measureSubmit(seconds: number, attachment: Buffer): Promise<LatencyFigures> {
+  // A fresh data folder: the figure must not depend on what an earlier run left in the store.
+  const dataDir = await mkdtemp(join(tmpdir(), "meldpunt-bench-p99-"));
+  try {
+    // As submit-rate.ts: no scryptCost (the production cost of hashing the receipt code, most of a submission's
+    // work) and no wait for a form sent without a solved proof of work (powFallbackDelaySeconds 0, docs/decisions.md
+    // 24). Each request carries its own fresh form token and a challenge signed for it, issued the way GET /melden
+    // issues them (deps.tokens.issue(), deps.pow.challenge()) in setupRequest, before the request's clock starts,
+    // and no nonce (`powNonce` empty, as a browser without JavaScript sends it); the hub checks the challenge's
+    // signature and then takes the "waited" path. A solved nonce would add one SHA-256 of ~80 bytes to the hub's
+    // side (microseconds), but ~0.05–0.1 s of solving per request to the bench: 10–20 s for a 10 s phase.
+    const hub = await startLocalHub({ dataDir, port: 0, logLevel: "WARN", powFallbackDelaySeconds: 0 });
+    try {
+      const url = `${hub.url}/melden`;
+      const body = (n: number) => reportBody(n, issueForm(hub.deps), attachment);
+      // One submission first: it must be stored (a receipt page) with its attachment (a sealed blob of about 1 MB),
+      // or the figure would time something else, such as the form coming back with an error.
+      const warm = await post(url, body(0));
+      if (warm.status !== 200 || !warm.text.includes('data-testid="receipt-code"')) {
+        throw new Error(`the warm-up submission was not stored: ${warm.status} ${warm.text.slice(0, 300)}`);
+      }
+      const blobs = await filesUnder(join(dataDir, "blobs"));
+      if (blobs.length !== 1 || (blobs[0]?.bytes ?? 0) < attachment.length) {
+        throw new Error(`expected one sealed attachment of ≥ ${attachment.length} bytes, found ${JSON.stringify(blobs)}`);
+      }
+      return await load(url, seconds, body);
+      // hub.close() lets the submissions autocannon left behind finish before the store closes.
+    } finally {
+      await hub.close();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh form token and its challenge, as GET /melden would issue them. */
+function issueForm(deps: Pick<LocalHub["deps"], "tokens" | "pow" | "clock">): { formToken: string; powChallenge: string } {
+  const formToken = deps.tokens.issue();
+  return { formToken, powChallenge: deps.pow.challenge(formToken, deps.clock.now()) };
+}
+
+/**
+ * The report form as a browser sends it with one file (multipart/form-data, the fields of web/src/pages/report-form.tsx
+ * that a minimal anonymous report fills in), a different description per request, as real reports are.
+ */
+function reportBody(n: number, form: { formToken: string; powChallenge: string }, attachment: Buffer): Buffer {
+  const fields: [string, string][] = [
+    ["formToken", form.formToken],
+    ["powChallenge", form.powChallenge],
+    ["powNonce", ""],
+    ["member", "hoorn"],
+    ["wants", "melding"],
+    ["reporterType", "medewerker"],
+    ["anonymity", "anoniem"],
+    ["subcategories", "omgang.pesten"],
+    [
+      "description",
+      `Benchmarkmelding ${n}: tijdens een vergadering werd een collega herhaaldelijk onderbroken en belachelijk gemaakt. Dit gebeurt al enkele maanden; het verslag zit in de bijlage.`,
+    ],
+  ];
+  let head = "";
+  for (const [name, value] of fields) head += `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  head += `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="verslag.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head, "utf8"), attachment, Buffer.from(`\r\n--${BOUNDARY}--\r\n`, "utf8")]);
+}
+
+/**
+ * The attachment: a valid one-page PDF of 1 MiB and a little, its page showing a 1024×1024 greyscale image stored
+ * uncompressed (1 MiB of pixels). Why a PDF and not a JPEG: the inspector (packages/attachments) recognises a PDF by
+ * its content and keeps it byte for byte, so the whole 1 MB is checked, sealed and written as a reporter's scanned
+ * letter would be. A JPEG that we can make here without an encoder (the small fixture padded to 1 MB with APPn or
+ * COM segments) would lose its padding to the metadata stripping and store ~2 KB; a real 1 MB photo costs the
+ * inspector only one more pass over its bytes (well under a millisecond) than a PDF does.
+ * The pixels are AES-CTR output under a zero key: as incompressible as a photo's data, and the same on every run.
+ */
+export function noisePdf(side = 1024): Buffer {
+  const pixels = createCipheriv("aes-128-ctr", Buffer.alloc(16), Buffer.alloc(16)).update(Buffer.alloc(side * side));
+  const content = Buffer.from("q 500 0 0 500 47 171 cm /Im1 Do Q\n", "latin1");
+  const objects: Buffer[] = [
+    Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"),
+    Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+    Buffer.from("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>"),
+    stream("", content),
+    stream(`/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 `, pixels),
+  ];
+  // A binary comment on the second line tells tools the file holds binary data (PDF 1.7, 7.5.2).
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
+  let offset = parts[0]?.length ?? 0;
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), object, Buffer.from("\nendobj\n")]);
+    offsets.push(offset);
+    parts.push(part);
+    offset += part.length;
+  });
+  // Cross-reference entries are exactly 20 bytes: 10-digit offset, 5-digit generation, type, space, LF.
+  const xref = [`xref\n0 ${objects.length + 1}\n`, "0000000000 65535 f \n", ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, "latin1"));
+  return Buffer.concat(parts);
+}
+
+function stream(dictionary: string, data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`<< ${dictionary}/Length ${data.length} >>\nstream\n`, "latin1"), data, Buffer.from("\nendstream", "latin1")]);
+}
+
+async function post(url: string, body: Buffer): Promise<{ status: number; text: string }> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": CONTENT_TYPE, accept: "text/html" }, body });
+  return { status: res.status, text: await res.text() };
+}
+
+async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return Promise.all(files.map(async (path) => ({ path, bytes: (await stat(path)).size })));
+}
+
+/** One bounded autocannon run: 20 connections for `seconds`, only against 127.0.0.1, a body of its own per request. */
+async function load(url: string, seconds: number, body: (n: number) => Buffer): Promise<LatencyFigures> {
+  if (new URL(url).hostname !== "127.0.0.1") throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
+  const latencies: number[] = [];
+  let n = 0;
+  const result = await new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: SUBMIT_P99_CLIENTS,
+        duration: seconds,
+        // A request stuck longer than this counts as an error (and is left out of the percentiles): see `errors`.
+        timeout: 10,
+        requests: [
+          {
+            method: "POST",
+            headers: { "content-type": CONTENT_TYPE, accept: "text/html" },
+            setupRequest: (request) => ({ ...request, body: body(++n) }),
+          },
+        ],
+      },
+      (error, result) => (error ? fail(error) : done(result)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, ms) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
+    });
+  });
+  if (latencies.length === 0) throw new Error(`no 2xx answer from ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    ok: latencies.length,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    seconds: result.duration,
+  };
+}
