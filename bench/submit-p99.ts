@@ -218,6 +218,7 @@ async function load(url: string, seconds: number, body: (n: number) => Buffer): 
       if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
     });
   });
+  console.error("DEBUG", result["2xx"], result.non2xx, result.errors, result.timeouts, result.requests.total, result.latency.p50);
   if (latencies.length === 0) throw new Error(`no 2xx answer from ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return {
     ok: latencies.length,
