@@ -115,7 +115,7 @@ describe("in Chromium, with axe-core", () => {
     const check = (name: string) => expectNoViolations(page, name);
     await logInAt(page, `${hub.url}/balie/hoorn-integriteit`, "bi-hoorn");
     await check("queue");
-    await page.click(`tr[data-case="${id}"] a`);
+    await page.click(`tr[data-case="${id}"] a:has-text('Doorsturen')`);
     await check("forward form");
     await page.selectOption("#toDesk", "sed-integriteit");
     await page.click("button[type=submit]:has-text('Doorsturen')");

@@ -1,7 +1,8 @@
 // The reporter's whole flow in real Chromium, with files: every anonymity level (Dutch and English, with and without
 // JavaScript), a desk question answered from the mailbox, an advice contact's consent and closing, the mailbox by
 // keyboard alone, and a refused upload. axe-core checks the pages; every request the pages make must go to the hub.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CaseRecord, decodeContent, sendDeskMessage } from "@meldpunt/domain";
 import type { BrowserContext, Page } from "playwright-core";
@@ -142,11 +143,18 @@ async function tableDump(): Promise<string> {
   return `${as("latin1")}\n${as("base64")}`;
 }
 
+/** The files of the local blob store (sealed attachments), none when it has none yet. */
+async function storedBlobs(): Promise<string[]> {
+  const entries = await readdir(join(chromium.hub.dataDir, "blobs"), { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
 /** The sealed report, opened with the member's key. */
 async function sealedContent(record: CaseRecord) {
   return decodeContent(await chromium.hub.deps.sealer.open({ member: record.member, caseId: record.id }, record.dataKey, record.content));
 }
 
+/** Sends a form by `click` and answers the status of the POST itself (a redirect is 303), once the page has loaded. */
 async function postAndWait(page: Page, path: string, click: () => Promise<void>): Promise<number> {
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === path),
@@ -268,6 +276,7 @@ describe("the mailbox", () => {
     await page.setInputFiles("#files", [text("kasboek-dinsdag.txt", "Kas: 40 euro te weinig.")]);
     const sentStatus = await postAndWait(page, "/brievenbus/bericht", () => page.getByRole("button", { name: "Bericht versturen" }).click());
     expect(sentStatus).toBe(303);
+    await page.waitForURL(/\/brievenbus\?gedaan=bericht$/);
     expect(new URL(page.url()).search).toBe("?gedaan=bericht");
     expect(await page.locator("[role=status]").textContent()).toContain("Uw bericht is verstuurd.");
     const messages = page.locator("article.hub-message");
@@ -370,6 +379,8 @@ describe("a refused upload", () => {
   it("comes back with status 400, the file named at #files, every answer kept and no case stored", async () => {
     const page = await chromium.withScript.newPage();
     const before = await storedCases();
+    const blobsBefore = await storedBlobs();
+    expect(blobsBefore.length).toBeGreaterThan(0);
     const description = "Ik stuur een foto mee van het bord in de kantine.";
     await fillReport(page, {
       lang: "nl",
@@ -400,6 +411,7 @@ describe("a refused upload", () => {
     expect(await page.locator("#contactEmail").inputValue()).toBe("kim@voorbeeld.nl");
 
     expect(await storedCases()).toEqual(before);
+    expect(await storedBlobs()).toEqual(blobsBefore);
     await expectNoViolations(page, "report form with a refused file");
     await page.close();
   });

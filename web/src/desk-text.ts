@@ -18,6 +18,7 @@ export const D = {
   feedbackDueHeader: { nl: "Terugkoppelen uiterlijk", en: "Feedback by" },
   actionsHeader: { nl: "Acties", en: "Actions" },
   forward: { nl: "Doorsturen", en: "Forward" },
+  openCase: { nl: "openen", en: "open" },
   forwardTitle: { nl: "Melding doorsturen", en: "Forward a report" },
   forwardIntro: {
     nl: "Stuur deze melding naar een andere balie. Gaat ze naar een andere organisatie, dan wordt ze opnieuw versleuteld met de sleutel van die organisatie en kan deze balie haar daarna niet meer openen.",

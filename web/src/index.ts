@@ -18,3 +18,5 @@ export { StaffListPage, type StaffListProps } from "./pages/staff-list";
 export { hrefKeepingQuery } from "./i18n";
 export { WegwijzerPage, type WegwijzerProps } from "./pages/wegwijzer";
 export { W } from "./wegwijzer-text";
+export { CaseFilePage, type CaseFileProps, deadlineText } from "./pages/case-file";
+export { C as CaseText } from "./case-text";

@@ -75,6 +75,7 @@ export const M = {
 
 /** The reporter's own steps, as the timeline names them. */
 export const EVENT_FOR_REPORTER: Partial<Record<HistoryEvent, Label>> = {
+  terugkoppeling: { nl: "U kreeg terugkoppeling van de balie", en: "You received feedback from the desk" },
   "toestemming-gegeven": { nl: "U gaf toestemming voor doorverwijzen", en: "You consented to a referral" },
   "toestemming-ingetrokken": { nl: "U trok uw toestemming in", en: "You withdrew your consent" },
   "afgesloten-door-melder": { nl: "U sloot uw vraag af", en: "You closed your question" },

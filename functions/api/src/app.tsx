@@ -2,6 +2,7 @@
 // the Lambda entry and the local runner choose the adapters.
 import type { MailboxSessions } from "@meldpunt/crypto";
 import {
+  type AuditLog,
   type Label,
   MAX_SUBCATEGORIES,
   NotFoundError,
@@ -47,11 +48,13 @@ export interface AppDeps extends ReportDeps {
   assets?: ReadonlyMap<string, Asset>;
   /** Staff login (OIDC). Absent, the staff routes answer 404: this deployment has no staff side (docs/decisions.md). */
   auth?: StaffAuth;
+  /** Each member's audit trail (docs/decisions.md 29): every staff read and change of a case is recorded first. */
+  audit?: AuditLog;
   /**
    * The staff pages (./staff-side), handed in by the wiring that has staff login, so that a deployment without it
    * (the Lambda, until Cognito is wired) does not even load their code on a cold start.
    */
-  staffSide?: (deps: AppDeps & { auth: StaffAuth }) => Hono<AppEnv>;
+  staffSide?: (deps: StaffSideDeps) => Hono<AppEnv>;
 }
 
 const STAFF_PATHS = ["/inloggen", "/inloggen/terug", "/uitloggen", "/uitgelogd", "/medewerker"];
@@ -74,6 +77,9 @@ const REPORT_TEXT_FIELDS = [
   "contactEmail",
   "notifyEmail",
 ] as const;
+
+/** What the staff pages get: the app's deps with staff login and the audit trail, both present. */
+export type StaffSideDeps = AppDeps & { auth: StaffAuth; audit: AuditLog };
 
 export type AppEnv = { Variables: { lang: Lang; requestId: string } };
 
@@ -199,7 +205,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", mailboxRoutes(deps));
 
   if (deps.auth && deps.staffSide) {
-    app.route("/", deps.staffSide({ ...deps, auth: deps.auth }));
+    // Staff read case content: never without an audit trail to record it in.
+    if (!deps.audit) throw new Error("staff login needs an audit log");
+    app.route("/", deps.staffSide({ ...deps, auth: deps.auth, audit: deps.audit }));
   } else {
     app.on(["GET", "POST"], STAFF_PATHS, () => {
       throw new NotFoundError();

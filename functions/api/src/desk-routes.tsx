@@ -1,6 +1,7 @@
 // A desk's queue and forwarding a case to another desk. Rights come from `can`; every check names the member and the
 // desk. No case content is decrypted here: the queue and the forward form show metadata only.
 import {
+  type AuditLog,
   can,
   type CaseSummary,
   ForbiddenError,
@@ -17,7 +18,7 @@ import { requireStaff, type StaffAuth, type StaffVariables } from "./require-sta
 import { formText, limitForm, page } from "./respond";
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
-type Deps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs">;
+type Deps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs" | "inspector"> & { audit: AuditLog };
 
 /** Cases shown per member on a queue page; paging comes with the desk workspace. */
 const QUEUE_LIMIT = 100;

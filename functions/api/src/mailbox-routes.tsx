@@ -29,7 +29,17 @@ const COOKIE = "meldpunt-brievenbus";
 // Strict: no other site can make the browser send it; __Host-: only this host, Secure, Path=/.
 const ATTRIBUTES = { httpOnly: true, secure: true, sameSite: "Strict", path: "/", prefix: "host" } as const;
 
-/** A file's content type when downloaded; the file was checked by content when it came in. */
+/**
+ * The headers of a downloaded file: its content type (it was checked by content when it came in), and a name of its
+ * number and type only, since its own name could identify the reporter in a header or a log.
+ */
+export const ATTACHMENT_HEADERS = (type: keyof typeof CONTENT_TYPES, number: number) => ({
+  "Content-Type": CONTENT_TYPES[type],
+  "Content-Disposition": `attachment; filename="bijlage-${number}.${EXTENSIONS[type]}"`,
+  "X-Content-Type-Options": "nosniff",
+});
+
+/** A file's content type when downloaded. */
 const CONTENT_TYPES = {
   pdf: "application/pdf",
   jpeg: "image/jpeg",
@@ -173,7 +183,6 @@ export function mailboxRoutes(deps: MailboxRouteDeps): Hono<AppEnv> {
     }),
   );
 
-  // A download names the file by its number and type only: its own name could identify the reporter in a header or log.
   app.get("/brievenbus/bijlage/:id{[0-9A-HJKMNP-TV-Z]{26}}", async (c) => {
     const s = session(c);
     if (!s) return signInAgain(c);
@@ -181,11 +190,7 @@ export function mailboxRoutes(deps: MailboxRouteDeps): Hono<AppEnv> {
     const opened = record ? await openAttachment(deps, record, c.req.param("id")) : undefined;
     if (!record || !opened) throw new NotFoundError();
     const number = (record.attachments ?? []).findIndex((a) => a.id === opened.ref.id) + 1;
-    return c.body(opened.bytes as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": CONTENT_TYPES[opened.ref.type],
-      "Content-Disposition": `attachment; filename="bijlage-${number}.${EXTENSIONS[opened.ref.type]}"`,
-      "X-Content-Type-Options": "nosniff",
-    });
+    return c.body(opened.bytes as Uint8Array<ArrayBuffer>, 200, ATTACHMENT_HEADERS(opened.ref.type, number));
   });
 
   return app;

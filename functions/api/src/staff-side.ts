@@ -2,18 +2,19 @@
 // createApp where staff can log in (AppDeps.staffSide), so a deployment without staff login never loads this code.
 import { Hono } from "hono";
 import { adminRoutes } from "./admin-routes";
-import type { AppDeps, AppEnv } from "./app";
+import type { AppEnv, StaffSideDeps } from "./app";
+import { caseRoutes } from "./case-routes";
 import { deskRoutes } from "./desk-routes";
 import { operatorRoutes } from "./operator-routes";
-import type { StaffAuth } from "./require-staff";
 import { staffRoutes } from "./staff-routes";
 
-export function staffSide(deps: AppDeps & { auth: StaffAuth }): Hono<AppEnv> {
+export function staffSide(deps: StaffSideDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.route("/", staffRoutes(deps.auth, deps.region));
   // Before the member settings: its /beheer/:member would otherwise catch the operator's /beheer/… pages.
   app.route("/", operatorRoutes(deps.auth, deps.region, deps.auth.staff));
   app.route("/", adminRoutes(deps.auth, deps.region));
   app.route("/", deskRoutes(deps.auth, deps));
+  app.route("/", caseRoutes(deps.auth, deps));
   return app;
 }

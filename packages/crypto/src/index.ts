@@ -5,3 +5,4 @@ export { createReceiptCodes } from "./receipt";
 export { createSubmissionTokens } from "./submission-tokens";
 export { createProofOfWork, leadingZeroBits, POW_BITS_DEFAULT, POW_FALLBACK_DELAY_DEFAULT, type ProofOfWorkOptions } from "./proof-of-work";
 export { createMailboxSessions, type MailboxSession, type MailboxSessions } from "./mailbox-sessions";
+export { createAuditHasher } from "./audit-hasher";

@@ -10,6 +10,10 @@ import type { Label } from "./taxonomy";
  */
 export const ACTIONS = {
   "read-case-content": { concerns: "desk", label: { nl: "Meldingen lezen, met inhoud", en: "Read reports, including their content" } },
+  "handle-case": {
+    concerns: "desk",
+    label: { nl: "Meldingen behandelen: status, berichten aan de melder, notities", en: "Handle reports: state, messages to the reporter, notes" },
+  },
   "read-queue": { concerns: "desk", label: { nl: "De werkvoorraad van de balie zien", en: "See the desk's queue" } },
   "transfer-case": { concerns: "desk", label: { nl: "Meldingen doorsturen naar een andere balie", en: "Forward reports to another desk" } },
   "view-member-config": { concerns: "member", label: { nl: "De instellingen van de organisatie zien", en: "See the organisation's settings" } },
@@ -41,6 +45,7 @@ export type Reach = "own-desk" | "own-member" | "any";
  */
 export const PERMISSIONS: Readonly<Record<Action, Partial<Record<RoleName, Reach>>>> = {
   "read-case-content": { "desk-staff": "own-desk" },
+  "handle-case": { "desk-staff": "own-desk" },
   "read-queue": { "desk-staff": "own-desk" },
   "transfer-case": { "desk-staff": "own-desk" },
   "view-member-config": { "member-admin": "own-member", operator: "any" },

@@ -36,10 +36,16 @@ export function reporterDay(date: Date): Date {
 }
 
 /** Closed cases sort after every open one. */
-const NOTHING_DUE = "9999-12-31T23:59:59.999Z";
+export const NOTHING_DUE = "9999-12-31T23:59:59.999Z";
+/** Open cases whose legal deadlines are met sort after those with a deadline, before closed ones. */
+export const NO_DEADLINE = "9000-01-01T00:00:00.000Z";
 
-/** The deadline a desk must meet next: acknowledgement until it is given, then feedback; nothing once closed. */
-export function nextDueAt(record: { state: string; ackDueAt: string; feedbackDueAt: string }): string {
-  if (record.state === "gesloten") return NOTHING_DUE;
-  return record.state === "ontvangen" ? record.ackDueAt : record.feedbackDueAt;
+/**
+ * The deadline a desk must meet next: acknowledgement until it is given, then feedback until it is given; after that
+ * none, and nothing once the case is closed or referred.
+ */
+export function nextDueAt(record: { state: string; ackDueAt: string; feedbackDueAt: string; feedbackAt?: string }): string {
+  if (record.state === "gesloten" || record.state === "doorverwezen") return NOTHING_DUE;
+  if (record.state === "ontvangen") return record.ackDueAt;
+  return record.feedbackAt ? NO_DEADLINE : record.feedbackDueAt;
 }

@@ -93,22 +93,31 @@ async function load(deps: Pick<MailboxDeps, "cases">, ref: MailboxRef): Promise<
   return record;
 }
 
+/** The files a sealed part names, with what the case lists of each. */
+export function listedFiles(record: CaseRecord, names: { id: string; name: string }[] | undefined): MailboxFile[] {
+  return (names ?? []).flatMap(({ id, name }) => {
+    const ref = record.attachments?.find((a) => a.id === id);
+    return ref ? [{ id, name, type: ref.type, bytes: ref.bytes }] : [];
+  });
+}
+
+/** Every message of the case, opened; `isNew` marks those from `from` the other side had not opened yet. */
+export async function readMessages(deps: Pick<MailboxDeps, "sealer">, record: CaseRecord, from: Author): Promise<MailboxMessage[]> {
+  const ctx = { member: record.member, caseId: record.id };
+  return Promise.all(
+    (record.messages ?? []).map(async (m) => {
+      const body = z.parse(MessageContentSchema, JSON.parse(new TextDecoder().decode(await deps.sealer.open(ctx, record.dataKey, m.body, messagePart(m.id)))));
+      return { id: m.id, at: new Date(m.at), from: m.from, kind: m.kind, text: body.text, files: listedFiles(record, body.files), isNew: m.from === from && !m.readAt };
+    }),
+  );
+}
+
 /** The mailbox, opened: the report and every message decrypted. Marks the desk's messages as read by the reporter. */
 export async function openMailbox(deps: MailboxDeps, ref: MailboxRef): Promise<MailboxView> {
   const record = await load(deps, ref);
   const ctx = { member: record.member, caseId: record.id };
   const content = decodeContent(await deps.sealer.open(ctx, record.dataKey, record.content));
-  const messages = await Promise.all(
-    (record.messages ?? []).map(async (m) => {
-      const body = z.parse(MessageContentSchema, JSON.parse(new TextDecoder().decode(await deps.sealer.open(ctx, record.dataKey, m.body, messagePart(m.id)))));
-      return { message: m, body };
-    }),
-  );
-  const listed = (names: { id: string; name: string }[] | undefined): MailboxFile[] =>
-    (names ?? []).flatMap(({ id, name }) => {
-      const ref = record.attachments?.find((a) => a.id === id);
-      return ref ? [{ id, name, type: ref.type, bytes: ref.bytes }] : [];
-    });
+  const messages = await readMessages(deps, record, "balie");
   const [member, desk] = await Promise.all([deps.region.getMember(record.member), deps.region.getDesk(record.desk)]);
   const view: MailboxView = {
     ...(member ? { member } : {}),
@@ -124,16 +133,8 @@ export async function openMailbox(deps: MailboxDeps, ref: MailboxRef): Promise<M
     timeline: record.history.map(({ at, state, event }) => ({ at, state, ...(event && REPORTER_EVENTS.has(event) ? { event } : {}) })),
     reasons: record.routeReasons,
     description: content.description,
-    files: listed(content.files),
-    messages: messages.map(({ message, body }) => ({
-      id: message.id,
-      at: new Date(message.at),
-      from: message.from,
-      kind: message.kind,
-      text: body.text,
-      files: listed(body.files),
-      isNew: message.from === "balie" && !message.readAt,
-    })),
+    files: listedFiles(record, content.files),
+    messages,
     closed: record.state === "gesloten",
     ...(record.kind === "advies"
       ? { consent: { given: Boolean(record.referralConsentAt), ...(record.referralConsentAt ? { at: new Date(record.referralConsentAt) } : {}) } }
@@ -145,10 +146,10 @@ export async function openMailbox(deps: MailboxDeps, ref: MailboxRef): Promise<M
 }
 
 /** Events the reporter sees in the timeline: their own steps. A transfer shows as the desk's name changing. */
-const REPORTER_EVENTS = new Set<HistoryEvent>(["toestemming-gegeven", "toestemming-ingetrokken", "afgesloten-door-melder", "verslag-bevestigd", "verslag-gecorrigeerd"]);
+const REPORTER_EVENTS = new Set<HistoryEvent>(["terugkoppeling", "toestemming-gegeven", "toestemming-ingetrokken", "afgesloten-door-melder", "verslag-bevestigd", "verslag-gecorrigeerd"]);
 
 /** Notes when the messages of `from` were first read by the other side. A lost race only delays the mark. */
-async function markRead(deps: Pick<MailboxDeps, "cases" | "clock">, record: CaseRecord, from: Author): Promise<void> {
+export async function markRead(deps: Pick<MailboxDeps, "cases" | "clock">, record: CaseRecord, from: Author): Promise<void> {
   const unread = (record.messages ?? []).some((m) => m.from === from && !m.readAt);
   if (!unread) return;
   const at = deps.clock.now().toISOString();
@@ -187,8 +188,15 @@ export const MessageInputSchema = z.object({ text: z.string().check(z.trim(), z.
 
 const MESSAGE_FIELD = { text: { nl: "Schrijf uw bericht.", en: "Write your message." } };
 
-function sealedBytes(record: CaseRecord): number {
-  return record.content.length + record.history.reduce((n, h) => n + (h.note?.length ?? 0), 0) + (record.messages ?? []).reduce((n, m) => n + m.body.length, 0);
+/** All sealed text of a case: the report, history notes, messages and internal notes (files are blobs apart). */
+export function sealedBytes(record: CaseRecord): number {
+  const sum = (list: { length: number }[]) => list.reduce((n, b) => n + b.length, 0);
+  return (
+    record.content.length +
+    sum(record.history.flatMap((h) => (h.note ? [h.note] : []))) +
+    sum((record.messages ?? []).map((m) => m.body)) +
+    sum((record.notes ?? []).map((n) => n.body))
+  );
 }
 
 /**
@@ -232,14 +240,21 @@ export function postReporterMessage(deps: MailboxDeps, ref: MailboxRef, text: un
   return addMessage(deps, ref, { from: "melder", kind: "bericht", text }, uploads);
 }
 
-/** The desk writes to the reporter (a question, or the feedback); the desk workspace checks who may. */
+/**
+ * The desk writes to the reporter (a question, or the feedback); the desk workspace checks who may. The first feedback
+ * is what the Wbk's three months ask for: its time is kept on the case and in its history.
+ */
 export function sendDeskMessage(
   deps: MailboxDeps,
   ref: MailboxRef,
   message: { by: string; kind: Exclude<MessageKind, "correctie">; text: unknown },
   uploads: UploadedFile[] = [],
 ): Promise<void> {
-  return addMessage(deps, ref, { from: "balie", ...message }, uploads);
+  const feedback = (record: CaseRecord, at: string): CaseRecord =>
+    message.kind !== "terugkoppeling" || record.feedbackAt
+      ? record
+      : { ...record, feedbackAt: at, history: [...record.history, { at, state: record.state, by: message.by, event: "terugkoppeling" }] };
+  return addMessage(deps, ref, { from: "balie", ...message }, uploads, feedback);
 }
 
 const NOT_AN_ADVICE_CONTACT: Label = {

@@ -1,6 +1,7 @@
 // Entities of DESIGN §2 as zod schemas; the types are inferred from them.
 // zod/mini (≈13 KiB) instead of full zod (≈440 KiB): the api Lambda bundle has a budget of 800 KiB.
 import * as z from "zod/mini";
+import { CloseReasons, Conclusions, Investigations, Referrals } from "./outcomes";
 import { isReadableOnWhite } from "./theme";
 import { CategoryCodeSchema, Channels, Relations, ReporterTypes, SubcategoryCodeSchema, Tracks } from "./taxonomy";
 
@@ -112,6 +113,7 @@ export type CaseKind = z.infer<typeof CaseKindSchema>;
 /** Events besides a change of state; the reporter's own steps in the mailbox are among them. */
 export const HistoryEventSchema = z.enum([
   "doorgestuurd",
+  "terugkoppeling",
   "toestemming-gegeven",
   "toestemming-ingetrokken",
   "afgesloten-door-melder",
@@ -131,6 +133,8 @@ export const HistoryEntrySchema = z.object({
   to: z.optional(z.object({ member: MemberIdSchema, desk: DeskIdSchema })),
   /** Free text (the reason of a transfer), sealed under the case key as part `history:<index>`. */
   note: z.optional(BytesSchema),
+  /** The code a transition recorded (a close reason, a referral, a conclusion, …): in clear, for statistics. */
+  detail: z.optional(z.string().check(z.maxLength(60))),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
@@ -180,6 +184,16 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
+/** An internal note of the desk: never shown to the reporter. Sealed as part `note:<id>`. */
+export const NoteSchema = z.object({
+  id: z.string().check(z.regex(/^[0-9]{1,4}$/)),
+  at: IsoDateTimeSchema,
+  /** The staff id; never a name. */
+  by: z.string().check(z.maxLength(80)),
+  body: BytesSchema,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
 export const ReasonSchema = z.object({ nl: z.string(), en: z.string() });
 
 /**
@@ -206,10 +220,23 @@ export const CaseRecordSchema = z.object({
   dataKey: WrappedKeySchema,
   content: BytesSchema,
   history: z.array(HistoryEntrySchema),
+  /** What the desk recorded on the way (DESIGN §2); codes only, counted by statistics. */
+  outcome: z.optional(
+    z.object({
+      closeReason: z.optional(CloseReasons.schema),
+      referral: z.optional(Referrals.schema),
+      investigation: z.optional(Investigations.schema),
+      conclusion: z.optional(Conclusions.schema),
+      measures: z.optional(z.array(MeasureSchema)),
+    }),
+  ),
+  /** When the desk first gave the reporter feedback (terugkoppeling): the Wbk's three months are met or not by it. */
+  feedbackAt: z.optional(IsoDateTimeSchema),
   /** When the reporter consented to a referral of an advice contact (the mailbox records it); none: no referral. */
   referralConsentAt: z.optional(IsoDateTimeSchema),
   attachments: z.optional(z.array(AttachmentRefSchema)),
   messages: z.optional(z.array(MessageSchema)),
+  notes: z.optional(z.array(NoteSchema)),
   /**
    * An oral or written report that staff wrote down (Wbk): the reporter reviews the written record in the mailbox and
    * agrees or corrects it.

@@ -5,6 +5,8 @@ import * as z from "zod/mini";
 import { HubError, IntegrityError, NotFoundError, ValidationError } from "./errors";
 import { type CaseRecord, CaseIdSchema, DeskIdSchema, type HistoryEntry, MemberIdSchema } from "./model";
 import { attachmentPart, discardAttachments } from "./attachments";
+import { type AuditLog, audited } from "./audit";
+import { notePart } from "./case-file";
 import { messagePart } from "./mailbox";
 import type { BlobStore, CaseSealer, CaseStore, Clock, RegionStore, SealedPart } from "./ports";
 import { HUB_MEMBER_ID } from "./report";
@@ -32,6 +34,7 @@ export interface TransferDeps {
   sealer: CaseSealer;
   clock: Clock;
   blobs: BlobStore;
+  audit: AuditLog;
 }
 
 /** An advice contact leaves the vertrouwenspersoon only with the reporter's recorded consent (eigen regie). */
@@ -56,6 +59,7 @@ export async function transferCase(deps: TransferDeps, raw: unknown): Promise<Ca
   if (!desk) throw fieldError("toDesk", { nl: "Deze balie bestaat niet.", en: "This desk does not exist." });
   if (desk.id === record.desk) throw fieldError("toDesk", { nl: "De melding ligt al bij deze balie.", en: "The case is already at this desk." });
   const toMember = receivingMember(record, desk, request.toMember);
+  await audited(deps, { member: record.member, caseId: record.id, by: request.by }, "transfer", `${toMember}/${desk.id}`);
 
   const from = { member: record.member, desk: record.desk };
   const to = { member: toMember, desk: desk.id };
@@ -101,6 +105,7 @@ async function resealedFor(
   const from = { member: record.member, caseId: record.id };
   const notes = record.history.flatMap((h, i): SealedPart[] => (h.note ? [{ envelope: h.note, part: historyPart(i) }] : []));
   const messages = (record.messages ?? []).map((m): SealedPart => ({ envelope: m.body, part: messagePart(m.id) }));
+  const internal = (record.notes ?? []).map((n): SealedPart => ({ envelope: n.body, part: notePart(n.id) }));
   const files = await Promise.all(
     (record.attachments ?? []).map(async (a): Promise<SealedPart> => {
       const envelope = await deps.blobs.get({ ...from, blobId: a.id });
@@ -109,7 +114,7 @@ async function resealedFor(
     }),
   );
   const ctx = { member: toMember, caseId: record.id };
-  const resealed = await deps.sealer.reseal({ ctx: from, dataKey: record.dataKey }, ctx, [{ envelope: record.content }, ...notes, ...messages, ...files]);
+  const resealed = await deps.sealer.reseal({ ctx: from, dataKey: record.dataKey }, ctx, [{ envelope: record.content }, ...notes, ...messages, ...internal, ...files]);
   const [content, ...parts] = resealed.envelopes;
   if (!content) throw new Error("reseal returned no report envelope");
   const byPart = new Map(parts.map((n) => [n.part, n.envelope]));
@@ -128,6 +133,7 @@ async function resealedFor(
     content: content.envelope,
     history: [...history, { ...entry, note }],
     ...(record.messages ? { messages: record.messages.map((m) => ({ ...m, body: sealedAs(messagePart(m.id)) })) } : {}),
+    ...(record.notes ? { notes: record.notes.map((n) => ({ ...n, body: sealedAs(notePart(n.id)) })) } : {}),
     version: record.version + 1,
   };
   return { moved, blobs: (record.attachments ?? []).map((a) => ({ id: a.id, envelope: sealedAs(attachmentPart(a.id)) })) };

@@ -127,6 +127,8 @@ describe("grantsOf", () => {
     expect(grantsOf({ roles: who["BI Hoorn"] ?? [] }, region)).toEqual([
       { action: "read-case-content", scope: { member: "hoorn", desk: "hoorn-integriteit" } },
       { action: "read-case-content", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
+      { action: "handle-case", scope: { member: "hoorn", desk: "hoorn-integriteit" } },
+      { action: "handle-case", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
       { action: "read-queue", scope: { member: "hoorn", desk: "hoorn-integriteit" } },
       { action: "read-queue", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
       { action: "transfer-case", scope: { member: "hoorn", desk: "hoorn-integriteit" } },

@@ -7,13 +7,14 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { createAdaptorServer } from "@hono/node-server";
-import { type AppDeps, createApp } from "@meldpunt/api";
+import { createApp, type StaffSideDeps } from "@meldpunt/api";
 import { staffSide } from "@meldpunt/api/staff-side";
 import { createOidcLogin } from "@meldpunt/auth/oidc";
 import { createSessions } from "@meldpunt/auth/sessions";
 import { createFileInspector } from "@meldpunt/attachments";
 import { createLocalBlobStore } from "@meldpunt/blobs";
 import {
+  createAuditHasher,
   createEnvelopeSealer,
   createLocalKeyring,
   createMailboxSessions,
@@ -21,7 +22,7 @@ import {
   createReceiptCodes,
   createSubmissionTokens,
 } from "@meldpunt/crypto";
-import { createDynamoStore, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
+import { createAuditLog, createDynamoStore, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
 import { seedDemoCases } from "./demo-cases";
@@ -54,7 +55,7 @@ export interface LocalDeps {
   tableName: string;
   /** The embedded OpenID provider's issuer URL. */
   issuer: string;
-  deps: AppDeps & { auth: NonNullable<AppDeps["auth"]> };
+  deps: StaffSideDeps;
   close(): Promise<void>;
 }
 
@@ -109,6 +110,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
     });
     const sessionKey = await readOrCreateSecret(join(authDir, "session.key"), () => randomBytes(32));
     const submissionKey = await readOrCreateSecret(join(authDir, "submission.key"), () => randomBytes(32));
+    const auditKey = await readOrCreateSecret(join(authDir, "audit.key"), () => randomBytes(32));
 
     const sealer = createEnvelopeSealer(keyring);
     const receipts = createReceiptCodes(options.scryptCost ? { scryptCost: options.scryptCost } : {});
@@ -128,6 +130,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),
       assets,
       auth: { login, sessions: createSessions({ key: sessionKey, clock }), staff },
+      audit: createAuditLog({ client, tableName: TABLE_NAME_DEFAULT, hasher: createAuditHasher({ key: auditKey }) }),
       staffSide,
     };
     return { dataDir, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME_DEFAULT, issuer: provider.issuer, deps, close };

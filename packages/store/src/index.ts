@@ -4,3 +4,4 @@ export * from "./keys";
 export * from "./staff-store";
 export * from "./table";
 export * from "./receipt-throttle";
+export * from "./audit-log";

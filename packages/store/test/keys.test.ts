@@ -1,6 +1,6 @@
 // Key composition and the table definition, without a database.
 import type { CaseState } from "@meldpunt/domain";
-import { CaseStateSchema } from "@meldpunt/domain";
+import { CaseStateSchema, NO_DEADLINE, NOTHING_DUE } from "@meldpunt/domain";
 import { describe, expect, it } from "vitest";
 import { createTableInput } from "../src/bootstrap";
 import { caseItemKeys, caseKey, DESK_PREFIX, deskKey, MEMBER_PREFIX, memberKey, nextDueAt, queuePartition, REGION_PK, receiptPartition } from "../src/keys";
@@ -38,20 +38,23 @@ describe("nextDueAt", () => {
     expect(nextDueAt({ state: "ontvangen", ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(ACK);
   });
 
-  const openLater = CaseStateSchema.options.filter((s): s is Exclude<CaseState, "ontvangen" | "gesloten"> => s !== "ontvangen" && s !== "gesloten");
+  const terminal: CaseState[] = ["gesloten", "doorverwezen"];
+  const openLater = CaseStateSchema.options.filter((s) => s !== "ontvangen" && !terminal.includes(s));
 
-  it.each(openLater)("is the feedback deadline in state %s", (state) => {
+  it.each(openLater)("is the feedback deadline in state %s until feedback is given, then none", (state) => {
     expect(nextDueAt({ state, ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(FEEDBACK);
+    expect(nextDueAt({ state, ackDueAt: ACK, feedbackDueAt: FEEDBACK, feedbackAt: ACK })).toBe(NO_DEADLINE);
   });
 
-  it("sorts a closed case after every open one, even with far-future deadlines", () => {
-    const closed = nextDueAt({ state: "gesloten", ackDueAt: ACK, feedbackDueAt: FEEDBACK });
-    expect(closed).not.toBe(ACK);
-    expect(closed).not.toBe(FEEDBACK);
-    const latest = "9999-12-31T23:59:59.998Z";
-    for (const state of CaseStateSchema.options.filter((s) => s !== "gesloten")) {
-      const open = nextDueAt({ state, ackDueAt: latest, feedbackDueAt: latest });
-      expect(open < closed).toBe(true);
+  it("sorts a closed or referred case after every open one, even with far-future deadlines", () => {
+    for (const end of terminal) {
+      const closed = nextDueAt({ state: end, ackDueAt: ACK, feedbackDueAt: FEEDBACK });
+      expect(closed).toBe(NOTHING_DUE);
+      const latest = "8999-12-31T23:59:59.998Z";
+      for (const state of CaseStateSchema.options.filter((s) => !terminal.includes(s))) {
+        expect(nextDueAt({ state, ackDueAt: latest, feedbackDueAt: latest }) < closed).toBe(true);
+        expect(nextDueAt({ state, ackDueAt: latest, feedbackDueAt: latest, feedbackAt: latest }) < closed).toBe(true);
+      }
     }
   });
 });

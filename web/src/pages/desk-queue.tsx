@@ -36,7 +36,12 @@ export function DeskQueuePage(props: { lang: Lang; desk: Desk; members: Pick<Mem
           <tbody class="utrecht-table__body">
             {cases.map((c) => (
               <tr class="utrecht-table__row" data-case={c.id}>
-                <td class="utrecht-table__cell">{formatDate(lang, c.receivedAt)}</td>
+                <td class="utrecht-table__cell">
+                  <a class="utrecht-link" href={href(lang, `/balie/${desk.id}/${c.member}/${c.id}`)}>
+                    {formatDate(lang, c.receivedAt)}
+                    <span class="hub-visually-hidden"> {tr(lang, D.openCase)}</span>
+                  </a>
+                </td>
                 <td class="utrecht-table__cell">{memberName(c.member)}</td>
                 <td class="utrecht-table__cell">
                   {c.categories.map((code) => tr(lang, TAXONOMY[code].label)).join(", ")} ({tr(lang, Tracks.labels[c.track])})

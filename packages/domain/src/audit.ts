@@ -1,0 +1,87 @@
+// The audit trail per member (DESIGN §3, workspace issue): every read of case content, download, print, transition,
+// message, note and transfer, as a chain in which each entry's keyed hash covers the one before it. An entry is written
+// BEFORE the content it records is returned (fail closed): no audit entry, no content.
+import type { CaseId, MemberId, Page } from "./model";
+import type { Clock } from "./ports";
+
+export const AUDIT_ACTIONS = [
+  "read-case",
+  "download-attachment",
+  "print-case",
+  "transition",
+  "message",
+  "note",
+  "tag-person",
+  "transfer",
+  "register-intake",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  member: MemberId;
+  /** A staff id or `systeem`; never a name. */
+  actor: string;
+  action: AuditAction;
+  caseId?: CaseId;
+  /** A code (the new state, an attachment id): never content. */
+  detail?: string;
+}
+
+export interface AuditEntry extends AuditEvent {
+  /** 1, 2, 3, … per member, without gaps. */
+  seq: number;
+  at: string;
+  /** The hash of the entry before (64 zeros before the first). */
+  prev: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** A keyed hash (HMAC-SHA256 under the hub's audit key): without the key nobody can forge a consistent chain. */
+export interface AuditHasher {
+  hash(entry: Omit<AuditEntry, "hash">): string;
+}
+
+export interface AuditLog {
+  /** Appends after the member's last entry; concurrent appends each get their own place. */
+  append(event: AuditEvent, at: Date): Promise<AuditEntry>;
+  /** A page of the member's entries, newest first (the admin's page). */
+  list(member: MemberId, page: { limit: number; cursor?: string }): Promise<Page<AuditEntry>>;
+  /** Every entry, oldest first, and the last sequence number the log recorded (its head), for verification. */
+  readAll(member: MemberId): Promise<{ entries: AuditEntry[]; headSeq: number }>;
+}
+
+/**
+ * Writes the audit entry of an action on a case. Called before the action: anything that fails here stops it before
+ * any content is opened or changed.
+ */
+export function audited(deps: { audit: AuditLog; clock: Clock }, ref: { member: MemberId; caseId: CaseId; by: string }, action: AuditAction, detail?: string) {
+  return deps.audit.append({ member: ref.member, actor: ref.by, action, caseId: ref.caseId, ...(detail ? { detail } : {}) }, deps.clock.now());
+}
+
+export type ChainVerdict =
+  | { ok: true; entries: number }
+  | { ok: false; seq: number; problem: "altered" | "missing" | "tail-missing" };
+
+/**
+ * Checks a member's chain: each entry's hash, each link to the one before, no gap in the numbers, and nothing missing
+ * after the last entry the head recorded. Altering, deleting or inserting any entry is found.
+ */
+export function verifyAuditChain(entries: AuditEntry[], headSeq: number, hasher: AuditHasher): ChainVerdict {
+  let prev = GENESIS_HASH;
+  for (const [i, entry] of entries.entries()) {
+    if (entry.seq !== i + 1) return { ok: false, seq: i + 1, problem: "missing" };
+    const { hash, ...rest } = entry;
+    if (entry.prev !== prev) return { ok: false, seq: entry.seq, problem: entry.seq === 1 ? "altered" : "missing" };
+    if (hasher.hash(rest) !== hash) return { ok: false, seq: entry.seq, problem: "altered" };
+    prev = hash;
+  }
+  if (headSeq > entries.length) return { ok: false, seq: entries.length + 1, problem: "tail-missing" };
+  return { ok: true, entries: entries.length };
+}
+
+/** The canonical text an entry's hash covers: every field, in a fixed order. */
+export function auditCanonical(entry: Omit<AuditEntry, "hash">): string {
+  return JSON.stringify([entry.prev, entry.seq, entry.at, entry.member, entry.actor, entry.action, entry.caseId ?? "", entry.detail ?? ""]);
+}

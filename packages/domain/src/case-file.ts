@@ -1,0 +1,100 @@
+// The desk's view of one case (workspace issue): the content decrypted only after the read is in the member's audit
+// trail (fail closed), the messages with the reporter, internal notes, files, and what may happen next.
+import * as z from "zod/mini";
+import { openAttachment } from "./attachments";
+import { type AuditAction, type AuditLog, audited } from "./audit";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { type Need, nextStates } from "./lifecycle";
+import type { UploadedFile } from "./attachments";
+import { listedFiles, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage } from "./mailbox";
+import type { CaseId, CaseRecord, CaseState, DeskId, MemberId, Note } from "./model";
+import { decodeContent, type ReportContent } from "./report";
+import type { ReportDeps } from "./submit-report";
+import { parseOrThrow } from "./validation";
+
+export type CaseFileDeps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs" | "inspector"> & { audit: AuditLog };
+
+/** Which case, on which desk, opened by whom: the desk must hold the case, and the route has checked the right. */
+export interface CaseRef {
+  member: MemberId;
+  caseId: CaseId;
+  desk: DeskId;
+  /** The staff id that acts. */
+  by: string;
+}
+
+export interface CaseFile {
+  record: Omit<CaseRecord, "content" | "dataKey" | "receipt" | "messages" | "notes">;
+  content: ReportContent;
+  files: MailboxFile[];
+  /** With the staff id of each desk message (the reporter's view never has it). */
+  messages: (MailboxMessage & { by?: string })[];
+  notes: { id: string; at: Date; by: string; text: string }[];
+  next: { to: CaseState; need: Need | null }[];
+}
+
+export const notePart = (id: string) => `note:${id}`;
+
+/** The case on this desk, or NotFound: a case on another desk is as absent as one that does not exist. */
+async function load(deps: Pick<CaseFileDeps, "cases">, ref: CaseRef): Promise<CaseRecord> {
+  const record = await deps.cases.getCase(ref.member, ref.caseId);
+  if (!record || record.desk !== ref.desk) throw new NotFoundError();
+  return record;
+}
+
+
+/** The whole case for the desk. The read is audited first; the reporter's messages count as read by the desk. */
+export async function openCaseFile(deps: CaseFileDeps, ref: CaseRef, action: Extract<AuditAction, "read-case" | "print-case"> = "read-case"): Promise<CaseFile> {
+  const record = await load(deps, ref);
+  await audited(deps, ref, action);
+  const ctx = { member: record.member, caseId: record.id };
+  const content = decodeContent(await deps.sealer.open(ctx, record.dataKey, record.content));
+  const authors = new Map((record.messages ?? []).map((m) => [m.id, m.by]));
+  const messages = (await readMessages(deps, record, "melder")).map((m) => ({ ...m, ...(authors.get(m.id) ? { by: authors.get(m.id) } : {}) }));
+  const notes = await Promise.all(
+    (record.notes ?? []).map(async (n: Note) => ({ id: n.id, at: new Date(n.at), by: n.by, text: new TextDecoder().decode(await deps.sealer.open(ctx, record.dataKey, n.body, notePart(n.id))) })),
+  );
+  const { content: _c, dataKey: _k, receipt: _r, messages: _m, notes: _n, ...rest } = record;
+  const files = listedFiles(record, content.files);
+  await markRead(deps, record, "melder");
+  return { record: rest, content, files, messages, notes, next: nextStates(record) };
+}
+
+/** The desk writes to the reporter (a question, or the feedback): audited, then added to the mailbox. */
+export async function messageReporter(
+  deps: CaseFileDeps,
+  ref: CaseRef,
+  message: { kind: "bericht" | "terugkoppeling"; text: unknown },
+  uploads: UploadedFile[] = [],
+): Promise<void> {
+  await load(deps, ref);
+  await audited(deps, ref, "message", message.kind);
+  await sendDeskMessage(deps, ref, { by: ref.by, ...message }, uploads);
+}
+
+/** One file of the case, for download: audited before it is opened. */
+export async function openCaseAttachment(deps: CaseFileDeps, ref: CaseRef, id: string) {
+  const record = await load(deps, ref);
+  if (!record.attachments?.some((a) => a.id === id)) throw new NotFoundError();
+  await audited(deps, ref, "download-attachment", id);
+  const opened = await openAttachment(deps, record, id);
+  if (!opened) throw new NotFoundError();
+  return { ...opened, number: record.attachments.findIndex((a) => a.id === id) + 1 };
+}
+
+const NoteInputSchema = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE)) });
+
+/** An internal note: sealed like everything else, never shown to the reporter. */
+export async function addInternalNote(deps: CaseFileDeps, ref: CaseRef, text: unknown, version: number): Promise<void> {
+  const input = parseOrThrow(NoteInputSchema, { text }, { text: { nl: "Schrijf de notitie.", en: "Write the note." } });
+  const record = await load(deps, ref);
+  if (record.version !== version) throw new ConflictError();
+  await audited(deps, ref, "note");
+  const id = String((record.notes ?? []).length);
+  const body = await deps.sealer.seal({ member: record.member, caseId: record.id }, record.dataKey, new TextEncoder().encode(input.text), notePart(id));
+  if (sealedBytes(record) + body.length > MAX_SEALED_BYTES) {
+    throw new ValidationError([{ field: "text", message: { nl: "Dit dossier is vol; voeg de notitie toe als bestand.", en: "This file is full; add the note as a file." } }]);
+  }
+  const note: Note = { id, at: deps.clock.now().toISOString(), by: ref.by, body };
+  await deps.cases.updateCase({ ...record, notes: [...(record.notes ?? []), note], version: record.version + 1 });
+}
