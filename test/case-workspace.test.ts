@@ -1,0 +1,262 @@
+// The desk's case page and lifecycle on the real embedded hub (dynalite, local keys, the embedded provider): every
+// legal transition accepted and every illegal one refused; two tabs resolved by the version check; the audit trail as a
+// keyed hash chain in which altering or deleting any entry is found; no content without an audit entry (fail closed).
+import { DeleteItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { createAuditHasher } from "@meldpunt/crypto";
+import {
+  type AuditLog,
+  type CaseRecord,
+  CaseStateSchema,
+  ConflictError,
+  ConsentRequiredError,
+  nextStates,
+  openCaseFile,
+  transitionCase,
+  UnavailableError,
+  ValidationError,
+  verifyAuditChain,
+} from "@meldpunt/domain";
+import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
+import { embeddedDynamoClient } from "@meldpunt/store/embedded";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CookieJar, follow, logIn, send } from "./support/browserless";
+import { form, issuedForm, receiptCodeIn, testHub, viewMailbox } from "./support/local";
+
+let hub: Awaited<ReturnType<typeof testHub>>;
+beforeAll(async () => {
+  hub = await testHub();
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+const BY = "demo-bi-hoorn";
+const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+
+async function report(values: Record<string, string> = {}): Promise<{ record: CaseRecord; code: string }> {
+  const res = await fetch(
+    `${hub.url}/melden`,
+    form({ ...(await issuedForm(hub.url)), member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Mijn leidinggevende intimideert het team.", ...values }),
+  );
+  const code = receiptCodeIn(await res.text());
+  const [record] = await hub.deps.cases.findByReceiptLocator(hub.deps.receipts.parse(code)?.locator ?? "");
+  if (!record) throw new Error("report not stored");
+  return { record, code };
+}
+
+const move = (record: CaseRecord, to: string, extra: Record<string, unknown> = {}) =>
+  transitionCase(hub.deps, { member: record.member, caseId: record.id, desk: record.desk, to, version: record.version, by: BY, ...extra });
+
+describe("the lifecycle", () => {
+  /** What each need is answered with when a test walks the table. */
+  const DETAIL = { closeReason: "geen-vermoeden", referral: "klachtenregeling", investigation: "intern", conclusion: "niet-vastgesteld", measures: ["gesprek"] };
+
+  it("accepts every legal transition of a report and refuses every other state from every state", async () => {
+    // Walk each path of the table from a fresh case; at every state try every state not offered, then the offered ones.
+    const visited = new Set<string>();
+    const walk = async (path: string[]) => {
+      const { record: fresh } = await report();
+      let record = fresh;
+      for (const to of path) record = await move(record, to, DETAIL);
+      const offered = nextStates(record).map((s) => s.to);
+      for (const to of CaseStateSchema.options.filter((s) => !offered.includes(s))) {
+        const error = await move(record, to, DETAIL).catch((e: unknown) => e);
+        expect({ from: record.state, to, refused: error instanceof ValidationError }).toEqual({ from: record.state, to, refused: true });
+      }
+      for (const to of offered) {
+        const key = `${record.state}->${to}`;
+        if (visited.has(key)) continue;
+        visited.add(key);
+        await walk([...path, to]);
+      }
+    };
+    await walk([]);
+    expect([...visited].sort()).toEqual(
+      [
+        "afdoening-lijn->gesloten",
+        "besluit->gesloten",
+        "besluit->maatregel",
+        "bevestigd->triage",
+        "feitenonderzoek->rapport",
+        "maatregel->gesloten",
+        "ontvangen->bevestigd",
+        "rapport->besluit",
+        "triage->afdoening-lijn",
+        "triage->doorverwezen",
+        "triage->gesloten",
+        "triage->vooronderzoek",
+        "vooronderzoek->feitenonderzoek",
+        "vooronderzoek->gesloten",
+      ].sort(),
+    );
+  });
+
+  it("records what a transition needs, and refuses it without", async () => {
+    let { record } = await report();
+    record = await move(record, "bevestigd");
+    record = await move(record, "triage");
+    const missing = await move(record, "gesloten").catch((e: unknown) => e);
+    expect((missing as ValidationError).issues).toEqual([{ field: "closeReason", message: expect.objectContaining({ nl: "Kies waarom de melding wordt afgesloten." }) }]);
+    record = await move(record, "vooronderzoek");
+    record = await move(record, "feitenonderzoek", { investigation: "extern" });
+    record = await move(record, "rapport");
+    record = await move(record, "besluit", { conclusion: "schending-vastgesteld" });
+    const closeEarly = await move(record, "gesloten").catch((e: unknown) => e);
+    expect((closeEarly as ValidationError).issues[0]?.message.nl).toContain("leg eerst de maatregel vast");
+    const foreign = await move(record, "maatregel", { measures: ["bestaat-niet"] }).catch((e: unknown) => e);
+    expect(foreign).toBeInstanceOf(ValidationError);
+    record = await move(record, "maatregel", { measures: ["berisping", "gesprek"] });
+    record = await move(record, "gesloten");
+    expect(record.outcome).toEqual({ investigation: "extern", conclusion: "schending-vastgesteld", measures: ["berisping", "gesprek"] });
+    expect(record.history.map((h) => [h.state, h.detail ?? ""])).toEqual([
+      ["ontvangen", ""],
+      ["bevestigd", ""],
+      ["triage", ""],
+      ["vooronderzoek", ""],
+      ["feitenonderzoek", "extern"],
+      ["rapport", ""],
+      ["besluit", "schending-vastgesteld"],
+      ["maatregel", "berisping,gesprek"],
+      ["gesloten", ""],
+    ]);
+  });
+
+  it("refers an advice contact to the integrity desk only with the reporter's consent", async () => {
+    const { record } = await report({ wants: "advies" });
+    expect(record.kind).toBe("advies");
+    await expect(move(record, "doorverwezen", { referral: "integriteitsbalie" })).rejects.toBeInstanceOf(ConsentRequiredError);
+    const referred = await move(record, "doorverwezen", { referral: "bedrijfsarts" });
+    expect(referred.outcome?.referral).toBe("bedrijfsarts");
+  });
+
+  it("resolves two tabs by the version: the second change is refused and says so, the first stays", async () => {
+    const { record } = await report();
+    const tab1 = move(record, "bevestigd");
+    const tab2 = move(record, "bevestigd");
+    const results = await Promise.allSettled([tab1, tab2]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toBeInstanceOf(ConflictError);
+    // A tab that saw the old version is refused even after the other's write, with a message that its change was not saved.
+    const stale = await move(record, "bevestigd").catch((e: unknown) => e);
+    expect((stale as ConflictError).userMessage.nl).toContain("Uw wijziging is niet opgeslagen");
+    expect((await hub.deps.cases.getCase(record.member, record.id))?.history.filter((h) => h.state === "bevestigd")).toHaveLength(1);
+  });
+});
+
+describe("the audit trail", () => {
+  it("records the read before the content is returned, and returns nothing when it cannot record", async () => {
+    const { record } = await report({ description: "AUDIT-EERST" });
+    const ref = { member: record.member, caseId: record.id, desk: record.desk, by: BY };
+    const before = (await hub.deps.audit.readAll("hoorn")).entries.length;
+    const file = await openCaseFile(hub.deps, ref);
+    expect(file.content.description).toBe("AUDIT-EERST");
+    const after = await hub.deps.audit.readAll("hoorn");
+    expect(after.entries.at(-1)).toMatchObject({ seq: before + 1, actor: BY, action: "read-case", caseId: record.id });
+
+    let opened = false;
+    const failing: AuditLog = { ...hub.deps.audit, append: async () => Promise.reject(new UnavailableError()) };
+    const sealer = { ...hub.deps.sealer, open: async (...args: Parameters<typeof hub.deps.sealer.open>) => ((opened = true), hub.deps.sealer.open(...args)) };
+    await expect(openCaseFile({ ...hub.deps, audit: failing, sealer }, ref)).rejects.toBeInstanceOf(UnavailableError);
+    expect(opened).toBe(false);
+  });
+
+  it("gives concurrent appends each their own place in one unbroken chain", async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => hub.deps.audit.append({ member: "enkhuizen", actor: `staff-${i}`, action: "read-case" }, new Date())));
+    const { entries, headSeq } = await hub.deps.audit.readAll("enkhuizen");
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(headSeq).toBe(12);
+    const hasher = createAuditHasher({ key: await readFile(join(hub.dataDir, "auth", "audit.key")) });
+    expect(verifyAuditChain(entries, headSeq, hasher)).toEqual({ ok: true, entries: 12 });
+  });
+
+  it("finds any altered, deleted or truncated entry", async () => {
+    for (let i = 0; i < 5; i++) await hub.deps.audit.append({ member: "drechterland", actor: "staff-x", action: "read-case", detail: `n${i}` }, new Date());
+    const hasher = createAuditHasher({ key: await readFile(join(hub.dataDir, "auth", "audit.key")) });
+    const { entries, headSeq } = await hub.deps.audit.readAll("drechterland");
+    expect(verifyAuditChain(entries, headSeq, hasher).ok).toBe(true);
+    const [, second, third] = entries;
+    if (!second || !third) throw new Error("too few entries");
+    // In the store itself, as someone with write access to the table would.
+    const client = embeddedDynamoClient(hub.dynamoEndpoint);
+    const key = (seq: number) => ({ pk: "AUDIT#drechterland", sk: `E#${String(seq).padStart(12, "0")}` });
+    try {
+      await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...key(2), entity: "audit", ...second, actor: "iemand-anders" }) }));
+      const altered = await hub.deps.audit.readAll("drechterland");
+      expect(verifyAuditChain(altered.entries, altered.headSeq, hasher)).toEqual({ ok: false, seq: 2, problem: "altered" });
+      // Recomputing a plain hash does not help without the key.
+      await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...key(2), entity: "audit", ...second }) }));
+      await client.send(new DeleteItemCommand({ TableName: hub.tableName, Key: marshall(key(3)) }));
+      const deleted = await hub.deps.audit.readAll("drechterland");
+      expect(verifyAuditChain(deleted.entries, deleted.headSeq, hasher)).toEqual({ ok: false, seq: 3, problem: "missing" });
+      await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...key(3), entity: "audit", ...third }) }));
+      await client.send(new DeleteItemCommand({ TableName: hub.tableName, Key: marshall(key(5)) }));
+      const truncated = await hub.deps.audit.readAll("drechterland");
+      expect(verifyAuditChain(truncated.entries, truncated.headSeq, hasher)).toEqual({ ok: false, seq: 5, problem: "tail-missing" });
+    } finally {
+      client.destroy();
+    }
+  });
+});
+
+describe("the case page over HTTP", () => {
+  async function asCoordinator(path: string) {
+    const jar = new CookieJar();
+    const { html } = await logIn(jar, `${hub.url}${path}`, "bi-hoorn", DEMO_PASSWORD);
+    return { jar, html };
+  }
+
+  it("shows the content to the desk, moves the case, asks the reporter, keeps a note from them, and records feedback", async () => {
+    const { record, code } = await report({ description: "ZAAK-INHOUD voor de balie." });
+    const base = `${hub.url}/balie/hoorn-integriteit/hoorn/${record.id}`;
+    const { jar, html } = await asCoordinator(`/balie/hoorn-integriteit/hoorn/${record.id}`);
+    expect(html).toContain("ZAAK-INHOUD voor de balie.");
+    expect(html).toContain("Dat staat in het logboek");
+    const post = async (path: string, values: Record<string, string>) => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries({ csrf: csrfIn(html), version: String((await hub.deps.cases.getCase("hoorn", record.id))?.version), ...values })) body.append(k, v);
+      return follow(jar, `${base}${path}`, { method: "POST", body });
+    };
+    const acknowledged = await post("/status", { to: "bevestigd" });
+    expect(acknowledged.url).toBe(`${base}?gedaan=status`);
+    expect(await acknowledged.res.text()).toContain("De status is gewijzigd.");
+    const illegal = await post("/status", { to: "rapport" });
+    expect(illegal.res.status).toBe(400);
+    expect(await illegal.res.text()).toContain("kan de melding alleen naar: triage");
+
+    await post("/bericht", { text: "Kunt u zeggen wie er nog meer bij was?", kind: "bericht" });
+    const mailbox = await (await viewMailbox((p, i) => fetch(`${hub.url}${p}`, i), code)).text();
+    expect(mailbox).toContain("Kunt u zeggen wie er nog meer bij was?");
+    expect(mailbox).not.toContain("demo-bi-hoorn");
+
+    await post("/notitie", { note: "INTERN: eerst met P&O overleggen." });
+    expect(await (await viewMailbox((p, i) => fetch(`${hub.url}${p}`, i), code)).text()).not.toContain("INTERN");
+    await post("/bericht", { text: "Wij hebben uw melding onderzocht en maatregelen genomen.", kind: "terugkoppeling" });
+    const stored = await hub.deps.cases.getCase("hoorn", record.id);
+    expect(stored?.feedbackAt).toBeDefined();
+    expect(stored?.notes).toHaveLength(1);
+    const page = await (await send(jar, base)).text();
+    expect(page).toContain("INTERN: eerst met P&amp;O overleggen.");
+    expect(page).toMatch(/Terugkoppeling uiterlijk<\/dt><dd[^>]*>[^<]*\(gedaan op/);
+
+    const actions = (await hub.deps.audit.readAll("hoorn")).entries.filter((e) => e.caseId === record.id).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["read-case", "transition", "message", "note"]));
+  });
+
+  it("refuses staff of another desk and the member's admin, and a form without the session's token", async () => {
+    const { record } = await report();
+    const path = `/balie/hoorn-integriteit/hoorn/${record.id}`;
+    for (const username of ["vp-hoorn", "bi-sed", "beheer-hoorn"]) {
+      const jar = new CookieJar();
+      const { back } = await logIn(jar, `${hub.url}${path}`, username, DEMO_PASSWORD);
+      expect({ username, status: back.res.status }).toEqual({ username, status: 403 });
+    }
+    const { jar } = await asCoordinator(path);
+    const res = await send(jar, `${hub.url}${path}/status`, { method: "POST", body: new URLSearchParams({ to: "bevestigd", version: "1" }) });
+    expect(res.status).toBe(403);
+    expect((await hub.deps.cases.getCase("hoorn", record.id))?.state).toBe("ontvangen");
+  });
+});
