@@ -159,7 +159,13 @@ describe("the audit trail", () => {
 
     let opened = false;
     const failing: AuditLog = { ...hub.deps.audit, append: async () => Promise.reject(new UnavailableError()) };
-    const sealer = { ...hub.deps.sealer, open: async (...args: Parameters<typeof hub.deps.sealer.open>) => ((opened = true), hub.deps.sealer.open(...args)) };
+    const sealer = {
+      ...hub.deps.sealer,
+      open: async (...args: Parameters<typeof hub.deps.sealer.open>) => {
+        opened = true;
+        return hub.deps.sealer.open(...args);
+      },
+    };
     await expect(openCaseFile({ ...hub.deps, audit: failing, sealer }, ref)).rejects.toBeInstanceOf(UnavailableError);
     expect(opened).toBe(false);
   });
