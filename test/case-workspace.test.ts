@@ -266,3 +266,23 @@ describe("the case page over HTTP", () => {
     expect((await hub.deps.cases.getCase("hoorn", record.id))?.state).toBe("ontvangen");
   });
 });
+
+describe("the queue over HTTP", () => {
+  it("lists open cases with counts and badges, filters them, and leaves closed ones out", async () => {
+    const { record: open } = await report({ member: "sed", description: "Open." });
+    const { record: closing } = await report({ member: "sed", description: "Wordt gesloten." });
+    let moved = await move(closing, "bevestigd");
+    moved = await move(moved, "triage");
+    await move(moved, "gesloten", { closeReason: "onvoldoende-concreet" });
+    const jar = new CookieJar();
+    const { html } = await logIn(jar, `${hub.url}/balie/sed-integriteit`, "bi-sed", DEMO_PASSWORD);
+    expect(html).toContain(`data-case="${open.id}"`);
+    expect(html).not.toContain(`data-case="${closing.id}"`);
+    expect(html).toMatch(/data-testid="queue-counts">\d+ open meldingen: 0 te laat/);
+    const financial = await (await send(jar, `${hub.url}/balie/sed-integriteit?onderwerp=financieel`)).text();
+    expect(financial).not.toContain(`data-case="${open.id}"`);
+    expect(financial).toContain('<option value="financieel" selected="">');
+    const bad = await send(jar, `${hub.url}/balie/sed-integriteit?status=bestaat-niet`);
+    expect(bad.status).toBe(400);
+  });
+});

@@ -10,7 +10,7 @@ export { type ReportFormValues, ReportFormPage } from "./pages/report-form";
 export { StaffPage, type StaffPageProps } from "./pages/staff";
 export { S } from "./staff-text";
 export { T } from "./text";
-export { DeskQueuePage } from "./pages/desk-queue";
+export { DeskQueuePage, type DeskQueueProps } from "./pages/desk-queue";
 export { type ForwardCaseProps, ForwardCasePage } from "./pages/forward-case";
 export { OnboardMemberPage, type OnboardMemberProps, OWN_BESTUURLIJK, OWN_DESK } from "./pages/onboard-member";
 export { OperatorMembersPage, type OperatorMembersProps } from "./pages/operator-members";

@@ -5,8 +5,10 @@ import {
   can,
   type CaseSummary,
   ForbiddenError,
+  buildQueue,
   NotFoundError,
-  nextDueAt,
+  parseOrThrow,
+  QueueFilterSchema,
   type ReportDeps,
   transferCase,
   ValidationError,
@@ -20,8 +22,6 @@ import { formText, limitForm, page } from "./respond";
 type Env = { Variables: StaffVariables & { lang: Lang } };
 type Deps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs" | "inspector"> & { audit: AuditLog };
 
-/** Cases shown per member on a queue page; paging comes with the desk workspace. */
-const QUEUE_LIMIT = 100;
 
 export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
@@ -39,10 +39,11 @@ export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
     const { record } = c.get("staff");
     const readable = members.filter((m) => can(record, "read-queue", { member: m.id, desk: desk.id }, { desks }));
     if (readable.length === 0) throw new ForbiddenError();
-    const pages = await Promise.all(readable.map((m) => deps.cases.listDeskQueue(m.id, desk.id, { limit: QUEUE_LIMIT })));
-    // Each member's page comes sorted by the store; merged, they are sorted again by the same rule.
-    const cases = pages.flatMap((p) => p.items).sort((a, b) => nextDueAt(a).localeCompare(nextDueAt(b)));
-    return page(c, <DeskQueuePage lang={c.get("lang")} desk={desk} members={members} cases={cases} forwarded={c.req.query("doorgestuurd") === "1"} />);
+    const filter = parseOrThrow(QueueFilterSchema, Object.fromEntries(Object.entries(c.req.query()).filter(([key, value]) => key in QueueFilterSchema.shape && value !== "")));
+    // Every open case of each member the desk serves (one query each, whatever the number of closed cases), merged.
+    const open = (await Promise.all(readable.map((m) => deps.cases.listOpenCases(m.id, desk.id)))).flat();
+    const view = buildQueue(open, filter, deps.clock.now());
+    return page(c, <DeskQueuePage lang={c.get("lang")} desk={desk} members={members} view={view} filter={filter} forwarded={c.req.query("doorgestuurd") === "1"} />);
   });
 
   async function forwardPage(c: Context<Env>, extra: { values?: Record<string, string | undefined>; errors?: Record<string, string> } = {}, status: 200 | 400 | 403 = 200) {

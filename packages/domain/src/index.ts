@@ -11,6 +11,7 @@ export * from "./mailbox";
 export * from "./model";
 export * from "./outcomes";
 export * from "./ports";
+export * from "./queue";
 export * from "./region";
 export * from "./report";
 export * from "./routing";

@@ -242,6 +242,18 @@ export const CaseRecordSchema = z.object({
    * agrees or corrects it.
    */
   recordReview: z.optional(z.object({ status: z.enum(["open", "bevestigd", "gecorrigeerd"]), at: z.optional(IsoDateTimeSchema) })),
+  /**
+   * What the deadline job told the desk (deadline-job.ts): per notice, the deadline it was about. A notice is sent once
+   * for a deadline; a deadline that moves (or passes after its "due soon" notice) is told again, once.
+   */
+  notified: z.optional(
+    z.object({
+      ackDueSoon: z.optional(IsoDateTimeSchema),
+      ackOverdue: z.optional(IsoDateTimeSchema),
+      feedbackDueSoon: z.optional(IsoDateTimeSchema),
+      feedbackOverdue: z.optional(IsoDateTimeSchema),
+    }),
+  ),
   /** Keyed fingerprint of the submitted form (SubmissionTokens): a retry of the same form finds its own case. */
   submission: z.optional(z.string().check(z.maxLength(100))),
   /** Optimistic concurrency: every write expects the version it read. */
@@ -252,8 +264,11 @@ export type CaseRecord = z.infer<typeof CaseRecordSchema>;
 /** What a desk's queue shows: metadata only, nothing that needs decryption. */
 export type CaseSummary = Pick<
   CaseRecord,
-  "id" | "member" | "desk" | "kind" | "track" | "state" | "categories" | "receivedAt" | "ackDueAt" | "feedbackDueAt" | "version"
->;
+  "id" | "member" | "desk" | "kind" | "track" | "state" | "categories" | "receivedAt" | "ackDueAt" | "feedbackDueAt" | "feedbackAt" | "version"
+> & {
+  /** A message of the reporter that no one on the desk has opened yet (the store keeps it in clear beside the case). */
+  deskUnread?: boolean;
+};
 
 export interface Page<T> {
   items: T[];

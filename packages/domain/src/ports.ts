@@ -72,8 +72,13 @@ export interface CaseStore {
   updateCase(record: CaseRecord): Promise<void>;
   /** Cases carrying this receipt locator (a locator may, rarely, be shared: the secret tells them apart). */
   findByReceiptLocator(locator: string): Promise<CaseRecord[]>;
-  /** One member's cases on a desk, the first due first. Metadata only. */
+  /** One member's cases on a desk, the first due first (closed ones last). Metadata only. */
   listDeskQueue(member: MemberId, desk: DeskId, page: { limit: number; cursor?: string }): Promise<Page<CaseSummary>>;
+  /**
+   * Every open case of one member on a desk, the first due first. Metadata only; the work grows with the desk's open
+   * cases, never with its closed ones (they sort after every open case in the same index).
+   */
+  listOpenCases(member: MemberId, desk: DeskId): Promise<CaseSummary[]>;
 }
 
 export interface RegionStore {
@@ -170,4 +175,20 @@ export type InspectedFile =
 export interface FileInspector {
   readonly maxBytes: number;
   inspect(bytes: Uint8Array): InspectedFile;
+}
+
+/** A plain-text e-mail: no HTML, no attachments. */
+export interface MailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/**
+ * Sends e-mail to staff (Amazon SES in the cloud; in the embedded default each message is written as an .eml file under
+ * the data folder). What the hub sends this way names no case and carries no case content: a notice says how many
+ * and where to look, never what.
+ */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
 }

@@ -26,6 +26,7 @@ import {
   MemberSchema,
   type Page,
   type RegionStore,
+  NOTHING_DUE,
   UnavailableError,
   ValidationError,
 } from "@meldpunt/domain";
@@ -42,7 +43,9 @@ const KEY_ATTRIBUTES = new Set(keyAttributeNames());
 const MAX_PAGE = 100;
 /** Receipt locators are random; more than a handful of cases behind one would mean something is wrong. */
 const MAX_RECEIPT_CANDIDATES = 10;
-const SUMMARY_FIELDS = ["id", "member", "desk", "kind", "track", "state", "categories", "receivedAt", "ackDueAt", "feedbackDueAt", "version"] as const;
+const SUMMARY_FIELDS = ["id", "member", "desk", "kind", "track", "state", "categories", "receivedAt", "ackDueAt", "feedbackDueAt", "feedbackAt", "deskUnread", "version"] as const;
+/** More open cases than this on one desk for one member is not a queue but an incident: refused, not half shown. */
+export const MAX_OPEN_CASES = 5000;
 
 export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { cases: CaseStore; region: RegionStore } {
   async function send<T>(run: () => Promise<T>): Promise<T> {
@@ -80,7 +83,13 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
     return items;
   }
 
-  const caseItem = (record: CaseRecord) => ({ ...caseItemKeys(record), entity: "case", ...z.parse(CaseRecordSchema, record) });
+  const caseItem = (record: CaseRecord) => ({
+    ...caseItemKeys(record),
+    entity: "case",
+    // Derived, in clear, for the queue's "unread" filter: whether a reporter's message waits for the desk.
+    deskUnread: (record.messages ?? []).some((m) => m.from === "melder" && !m.readAt),
+    ...z.parse(CaseRecordSchema, record),
+  });
 
   const cases: CaseStore = {
     async createCase(record) {
@@ -132,6 +141,31 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
       );
       const items = (out.Items ?? []).map((item) => unmarshall(item) as CaseSummary);
       return out.LastEvaluatedKey ? { items, cursor: encodeCursor(out.LastEvaluatedKey) } : { items };
+    },
+    async listOpenCases(member: MemberId, desk: DeskId): Promise<CaseSummary[]> {
+      const names = Object.fromEntries(SUMMARY_FIELDS.map((f) => [`#${f}`, f]));
+      const items: CaseSummary[] = [];
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await send(() =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: INDEXES.queue.name,
+              // Closed cases sort at NOTHING_DUE, after every open one: the key condition leaves them out.
+              KeyConditionExpression: "#gpk = :pk AND #gsk < :closed",
+              ProjectionExpression: Object.keys(names).join(", "),
+              ExpressionAttributeNames: { ...names, "#gpk": INDEXES.queue.partitionKey, "#gsk": INDEXES.queue.sortKey },
+              ExpressionAttributeValues: marshall({ ":pk": queuePartition(member, desk), ":closed": NOTHING_DUE }),
+              ExclusiveStartKey: start,
+            }),
+          ),
+        );
+        items.push(...(out.Items ?? []).map((item) => unmarshall(item) as CaseSummary));
+        if (items.length > MAX_OPEN_CASES) throw new UnavailableError({ cause: new Error("too many open cases on one desk") });
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items;
     },
   };
 

@@ -1,18 +1,57 @@
-// A desk's queue: the cases of every member it serves, the first due first. Metadata only: no case content is
-// decrypted for this page (the queue reads it from the store's projection of clear fields).
-import { type CaseSummary, type Desk, type Member, TAXONOMY, Tracks } from "@meldpunt/domain";
+// A desk's queue: the open cases of every member it serves, the first due first, with filters (a plain GET form),
+// counts, deadline badges and pages. Metadata only: no case content is decrypted for this page.
+import { CATEGORY_CODES, CaseStateSchema, type Desk, type Member, type QueueFilter, type QueueView, TAXONOMY, Tracks } from "@meldpunt/domain";
 import { LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { D } from "../desk-text";
 import { fill, STATE_FOR_STAFF, T } from "../text";
 
-export function DeskQueuePage(props: { lang: Lang; desk: Desk; members: Pick<Member, "id" | "name">[]; cases: CaseSummary[]; forwarded?: boolean }) {
-  const { lang, desk, cases } = props;
+export interface DeskQueueProps {
+  lang: Lang;
+  desk: Desk;
+  members: Pick<Member, "id" | "name">[];
+  view: QueueView;
+  filter: QueueFilter;
+  forwarded?: boolean;
+}
+
+/** The queue's query string for a filter (and page), so paging keeps the filter and the filter starts at page 1. */
+function queueQuery(filter: QueueFilter): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && !(key === "pagina" && value === 1)) params.set(key, String(value));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export function DeskQueuePage(props: DeskQueueProps) {
+  const { lang, desk, view, filter } = props;
   const memberName = (id: string) => props.members.find((m) => m.id === id)?.name ?? id;
   const title = fill(tr(lang, D.queueTitle), { desk: desk.name });
+  const path = `/balie/${desk.id}`;
+  const select = (name: "status" | "onderwerp" | "spoor" | "termijn", label: string, options: { value: string; label: string }[]) => (
+    <div class="utrecht-form-field hub-filter">
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={`filter-${name}`}>
+          {label}
+        </label>
+      </div>
+      <div class="utrecht-form-field__input">
+        <select class="utrecht-select utrecht-select--html-select" id={`filter-${name}`} name={name}>
+          <option value="">{tr(lang, D.filterAll)}</option>
+          {options.map((o) => (
+            <option value={o.value} selected={filter[name] === o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+  const badges = (c: QueueView["items"][number]) =>
+    [c.urgency === "overdue" ? tr(lang, D.badgeOverdue) : c.urgency === "due-soon" ? tr(lang, D.badgeDueSoon) : "", c.deskUnread ? tr(lang, D.badgeUnread) : ""].filter(Boolean).join(", ");
   return (
-    <Layout tables lang={lang} title={title} path={`/balie/${desk.id}`}>
+    <Layout tables lang={lang} title={title} path={path} query={queueQuery(filter)}>
       <h1 class="utrecht-heading-1">{title}</h1>
       {props.forwarded ? (
         <div class="utrecht-alert utrecht-alert--ok" role="status">
@@ -20,13 +59,56 @@ export function DeskQueuePage(props: { lang: Lang; desk: Desk; members: Pick<Mem
         </div>
       ) : null}
       <p class="utrecht-paragraph">{tr(lang, D.queueIntro)}</p>
-      {cases.length === 0 ? (
+      <p class="utrecht-paragraph" data-testid="queue-counts">
+        {fill(tr(lang, D.counts), {
+          open: String(view.counts.open),
+          overdue: String(view.counts.overdue),
+          dueSoon: String(view.counts.dueSoon),
+          unread: String(view.counts.unread),
+        })}
+      </p>
+
+      <form method="get" action={path} class="hub-filters" aria-labelledby="filter-title">
+        <h2 class="utrecht-heading-2" id="filter-title">
+          {tr(lang, D.filterTitle)}
+        </h2>
+        {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+        {select(
+          "status",
+          tr(lang, D.stateHeader),
+          CaseStateSchema.options.filter((s) => s !== "gesloten" && s !== "doorverwezen").map((s) => ({ value: s, label: tr(lang, STATE_FOR_STAFF[s]) })),
+        )}
+        {select("onderwerp", tr(lang, D.subjectHeader), CATEGORY_CODES.map((code) => ({ value: code, label: tr(lang, TAXONOMY[code].label) })))}
+        {select("spoor", tr(lang, D.trackHeader), Tracks.codes.map((code) => ({ value: code, label: tr(lang, Tracks.labels[code]) })))}
+        {select("termijn", tr(lang, D.deadlineFilter), [
+          { value: "te-laat", label: tr(lang, D.badgeOverdue) },
+          { value: "binnenkort", label: tr(lang, D.badgeDueSoon) },
+        ])}
+        <div class="utrecht-form-field utrecht-form-field--checkbox hub-filter">
+          <div class="utrecht-form-field__input">
+            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="filter-ongelezen" name="ongelezen" value="1" checked={filter.ongelezen === "1"} />
+          </div>
+          <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="filter-ongelezen">
+              {tr(lang, D.unreadFilter)}
+            </label>
+          </div>
+        </div>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {tr(lang, D.filterButton)}
+        </button>
+      </form>
+
+      <p class="utrecht-paragraph" role="status">
+        {fill(tr(lang, D.matching), { matching: String(view.matching), page: String(view.page), pages: String(view.pages) })}
+      </p>
+      {view.items.length === 0 ? (
         <p class="utrecht-paragraph">{tr(lang, D.queueEmpty)}</p>
       ) : (
         <table class="utrecht-table hub-table" data-testid="queue">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              {[D.receivedHeader, D.memberHeader, D.subjectHeader, D.kindHeader, D.stateHeader, D.ackDueHeader, D.feedbackDueHeader, D.actionsHeader].map((h) => (
+              {[D.receivedHeader, D.memberHeader, D.subjectHeader, D.kindHeader, D.stateHeader, D.ackDueHeader, D.feedbackDueHeader, D.attentionHeader, D.actionsHeader].map((h) => (
                 <th class="utrecht-table__header-cell" scope="col">
                   {tr(lang, h)}
                 </th>
@@ -34,8 +116,8 @@ export function DeskQueuePage(props: { lang: Lang; desk: Desk; members: Pick<Mem
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            {cases.map((c) => (
-              <tr class="utrecht-table__row" data-case={c.id}>
+            {view.items.map((c) => (
+              <tr class="utrecht-table__row" data-case={c.id} data-urgency={c.urgency ?? ""}>
                 <td class="utrecht-table__cell">
                   <a class="utrecht-link" href={href(lang, `/balie/${desk.id}/${c.member}/${c.id}`)}>
                     {formatDate(lang, c.receivedAt)}
@@ -49,7 +131,10 @@ export function DeskQueuePage(props: { lang: Lang; desk: Desk; members: Pick<Mem
                 <td class="utrecht-table__cell">{tr(lang, c.kind === "advies" ? D.adviceKind : D.kinds)}</td>
                 <td class="utrecht-table__cell">{tr(lang, STATE_FOR_STAFF[c.state])}</td>
                 <td class="utrecht-table__cell">{formatDate(lang, c.ackDueAt)}</td>
-                <td class="utrecht-table__cell">{formatDate(lang, c.feedbackDueAt)}</td>
+                <td class="utrecht-table__cell">{c.feedbackAt ? tr(lang, D.feedbackGiven) : formatDate(lang, c.feedbackDueAt)}</td>
+                <td class="utrecht-table__cell">
+                  <strong>{badges(c)}</strong>
+                </td>
                 <td class="utrecht-table__cell">
                   <a class="utrecht-link" href={href(lang, `/balie/${desk.id}/${c.member}/${c.id}/doorsturen`)}>
                     {tr(lang, D.forward)}
@@ -61,6 +146,23 @@ export function DeskQueuePage(props: { lang: Lang; desk: Desk; members: Pick<Mem
           </tbody>
         </table>
       )}
+      {view.pages > 1 ? (
+        <nav aria-label={tr(lang, D.pagesLabel)}>
+          <ul class="utrecht-unordered-list">
+            {Array.from({ length: view.pages }, (_, i) => i + 1).map((n) => (
+              <li class="utrecht-unordered-list__item">
+                {n === view.page ? (
+                  <span aria-current="page">{fill(tr(lang, D.pageN), { n: String(n) })}</span>
+                ) : (
+                  <a class="utrecht-link" href={href(lang, `${path}${queueQuery({ ...filter, pagina: n })}`)}>
+                    {fill(tr(lang, D.pageN), { n: String(n) })}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <LinkParagraph href={href(lang, "/medewerker")}>{tr(lang, T.backToStaff)}</LinkParagraph>
     </Layout>
   );
