@@ -1,5 +1,6 @@
-// `pnpm bench`: the api bundle's size, its cold start, the report form page's weight, the hub's submission rate and the
-// p99 latency of a submission with a 1 MB attachment under 20 clients.
+// `pnpm bench`: the api bundle's size, its cold start, the report form page's weight, the hub's submission rate, the
+// p99 latency of a submission with a 1 MB attachment under 20 clients, and the p99 latency and store requests of a desk
+// queue page with 5,000 cases in the member.
 // Human-readable figures first, then ONE JSON line last (for CI and for comparing runs); exits non-zero when a budget
 // is broken.
 import { cpus } from "node:os";
@@ -8,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { BARE_HONO_ENTRY, bundleApi, bundleEntry, topInputs, topPackages } from "./bundle";
 import { measureColdStart } from "./cold-start";
 import { measureFormPage } from "./form-page";
+import { measureQueueP99, QUEUE_CLOSED_CASES, QUEUE_DESK, QUEUE_MEMBER, QUEUE_OPEN_CASES, QUEUE_P99_CLIENTS, type StoreRequests } from "./queue-p99";
 import { round } from "./stats";
 import { type LatencyFigures, measureSubmitP99, SUBMIT_P99_CLIENTS } from "./submit-p99";
 import { type LoadFigures, measureSubmitRate } from "./submit-rate";
@@ -16,6 +18,7 @@ const API_BUNDLE_BUDGET_KIB = 800;
 const COLD_START_BUDGET_RATIO = 2.5;
 const COLD_START_RUNS = 7;
 const FORM_PAGE_BUDGET_KIB = 150;
+const QUEUE_P99_BUDGET_MS = 150;
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new Error(`BENCH_SECONDS must be 1..600, got ${process.env.BENCH_SECONDS}`);
@@ -68,14 +71,35 @@ printLatency("submit", p99.submit);
 const submitP99VsBareHono = round(p99.ratio, 2);
 console.log(`submission p99 ÷ bare hono p99: ${submitP99VsBareHono} (attachment ${p99.attachmentBytes} bytes, ${round(p99.ms / 1000)} s in all)`);
 
+// 6. The desk queue page with 5,000 cases in the member (100 open, 4,900 closed): p99 under 10 clients beside GET
+// /health on the same hub, and the store requests of one queue page and one case page at 100 and at 5,000 cases.
+console.log(
+  `load: ${QUEUE_P99_CLIENTS} clients, ${seconds} s per phase, queue /balie/${QUEUE_DESK} with ${QUEUE_OPEN_CASES + QUEUE_CLOSED_CASES} cases of ${QUEUE_MEMBER} (${QUEUE_OPEN_CASES} open, ${QUEUE_CLOSED_CASES} closed) (GET /health, then the queue)…`,
+);
+const queue = await measureQueueP99(seconds);
+printLatency("health", queue.health);
+printLatency("queue", queue.queue);
+const queueP99VsHealth = round(queue.ratio, 2);
+console.log(`queue p99 ÷ health p99: ${queueP99VsHealth} (budget: queue p99 ≤ ${QUEUE_P99_BUDGET_MS} ms; page ${kib(queue.queuePageBytes).trim()}; seeding ${round(queue.seedMs / 1000)} s, ${round(queue.ms / 1000)} s in all)`);
+for (const [label, stage] of [[`${QUEUE_OPEN_CASES} cases`, queue.at100], [`${QUEUE_OPEN_CASES + QUEUE_CLOSED_CASES} cases`, queue.at5000]] as const) {
+  console.log(
+    `  at ${label.padEnd(11)} store requests: queue page ${storeRequests(stage.queue)}, case page ${storeRequests(stage.casePage)}; one queue page alone ${round(stage.queueAlone.p50Ms)} ms (p50), ${round(stage.queueAlone.cpuMs)} ms CPU`,
+  );
+}
+
 const broken: string[] = [];
 if (apiBundleKiB > API_BUNDLE_BUDGET_KIB) broken.push(`api bundle ${apiBundleKiB} KiB > ${API_BUNDLE_BUDGET_KIB} KiB`);
 if (coldStartRatio > COLD_START_BUDGET_RATIO) broken.push(`cold start ×${coldStartRatio} > ×${COLD_START_BUDGET_RATIO}`);
 if (formPageKiB > FORM_PAGE_BUDGET_KIB) broken.push(`form page ${formPageKiB} KiB > ${FORM_PAGE_BUDGET_KIB} KiB`);
+const queueP99Ms = round(queue.queue.p99Ms);
+if (queueP99Ms > QUEUE_P99_BUDGET_MS) broken.push(`queue page p99 ${queueP99Ms} ms > ${QUEUE_P99_BUDGET_MS} ms`);
+if (queue.at5000.queue.total > queue.at100.queue.total) {
+  broken.push(`a queue page grows with the member's cases: ${queue.at100.queue.total} store requests at ${QUEUE_OPEN_CASES} cases, ${queue.at5000.queue.total} at ${QUEUE_OPEN_CASES + QUEUE_CLOSED_CASES}`);
+}
 // A failed request means the rate is not a rate of submissions; say so rather than hide it in the ratio.
 if (rate.submit.non2xx + rate.submit.errors > 0) console.log(`warning: ${rate.submit.non2xx} non-2xx answers and ${rate.submit.errors} errors during submissions`);
-for (const [name, f] of [["bare hono", p99.bareHono], ["1 MB submission", p99.submit]] as const) {
-  if (f.non2xx + f.errors > 0) console.log(`warning: ${f.non2xx} non-2xx answers and ${f.errors} errors during ${name} requests with an attachment`);
+for (const [name, f] of [["bare hono", p99.bareHono], ["1 MB submission", p99.submit], ["/health", queue.health], ["queue page", queue.queue]] as const) {
+  if (f.non2xx + f.errors > 0) console.log(`warning: ${f.non2xx} non-2xx answers and ${f.errors} errors during ${name} requests`);
 }
 for (const message of broken) console.log(`BUDGET BROKEN: ${message}`);
 
@@ -114,6 +138,27 @@ console.log(
     bareHonoP99Count: p99.bareHono.ok,
     bareHonoP99Non2xx: p99.bareHono.non2xx,
     bareHonoP99Errors: p99.bareHono.errors,
+    queueP99Ms,
+    queueP99BudgetMs: QUEUE_P99_BUDGET_MS,
+    queueP50Ms: round(queue.queue.p50Ms),
+    healthP99Ms: round(queue.health.p99Ms),
+    healthP50Ms: round(queue.health.p50Ms),
+    queueP99VsHealth,
+    queueP99Count: queue.queue.ok,
+    queueP99Non2xx: queue.queue.non2xx,
+    queueP99Errors: queue.queue.errors,
+    healthP99Count: queue.health.ok,
+    queueStoreRequests: queue.at5000.queue.total,
+    caseStoreRequests: queue.at5000.casePage.total,
+    queueStoreRequests100: queue.at100.queue.total,
+    caseStoreRequests100: queue.at100.casePage.total,
+    queueAloneMs: round(queue.at5000.queueAlone.p50Ms),
+    queueAloneMs100: round(queue.at100.queueAlone.p50Ms),
+    queueCpuMs: round(queue.at5000.queueAlone.cpuMs),
+    queueCpuMs100: round(queue.at100.queueAlone.cpuMs),
+    queueCases: QUEUE_OPEN_CASES + QUEUE_CLOSED_CASES,
+    queueOpenCases: QUEUE_OPEN_CASES,
+    queueSeedMs: round(queue.seedMs),
     benchSeconds: seconds,
     node: process.version,
     cpus: cpus().length,
@@ -131,6 +176,13 @@ function printLatency(name: string, f: LatencyFigures) {
   console.log(
     `  ${name.padEnd(9)} ${f.ok} answers 2xx (non-2xx ${f.non2xx}, errors ${f.errors}, ${round(f.seconds, 1)} s), latency p50 ${round(f.p50Ms)} ms, p99 ${round(f.p99Ms)} ms${f.ok < 100 ? " (fewer than 100 answers: the p99 is the slowest one)" : ""}`,
   );
+}
+
+/** `5 (GetItem 1, Query 4)` */
+function storeRequests(r: StoreRequests): string {
+  return `${r.total} (${Object.entries(r.byOperation)
+    .map(([op, n]) => `${op} ${n}`)
+    .join(", ")})`;
 }
 
 function kib(bytes: number): string {

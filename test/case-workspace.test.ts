@@ -12,6 +12,8 @@ import {
   ConsentRequiredError,
   nextStates,
   openCaseFile,
+  recordVpFacts,
+  tagPerson,
   transitionCase,
   UnavailableError,
   ValidationError,
@@ -23,7 +25,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CookieJar, follow, logIn, send } from "./support/browserless";
-import { form, issuedForm, receiptCodeIn, testHub, viewMailbox } from "./support/local";
+import { form, issuedForm, rawItems, receiptCodeIn, testHub, viewMailbox } from "./support/local";
 
 let hub: Awaited<ReturnType<typeof testHub>>;
 beforeAll(async () => {
@@ -284,5 +286,110 @@ describe("the queue over HTTP", () => {
     expect(financial).toContain('<option value="financieel" selected="">');
     const bad = await send(jar, `${hub.url}/balie/sed-integriteit?status=bestaat-niet`);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("oral and written intake", () => {
+  it("registers a phone report with a code for the reporter, who reviews the record in the mailbox", async () => {
+    const jar = new CookieJar();
+    const { html } = await logIn(jar, `${hub.url}/balie/hoorn-integriteit/registreren`, "bi-hoorn", DEMO_PASSWORD);
+    expect(html).toContain("Een melding registreren");
+    expect(html).not.toContain("pow.js");
+    const formToken = /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const body = new FormData();
+    const values = {
+      csrf: csrfIn(html),
+      formToken,
+      channel: "telefoon",
+      receivedOn: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10),
+      member: "hoorn",
+      wants: "melding",
+      reporterType: "medewerker",
+      anonymity: "vertrouwelijk",
+      contactName: "De melder",
+      contactPhone: "0612345678",
+      subcategories: "financieel.declaratiefraude",
+      description: "VERSLAG: de melder belde over declaraties van een collega.",
+    };
+    for (const [k, v] of Object.entries(values)) body.append(k, v);
+    const res = await send(jar, `${hub.url}/balie/hoorn-integriteit/registreren`, { method: "POST", body });
+    expect(res.status).toBe(200);
+    const receipt = await res.text();
+    expect(receipt).toContain("Geef deze code aan de melder");
+    const code = receiptCodeIn(receipt);
+    const [record] = await hub.deps.cases.findByReceiptLocator(hub.deps.receipts.parse(code)?.locator ?? "");
+    expect(record).toMatchObject({ channel: "telefoon", state: "ontvangen", recordReview: { status: "open" }, desk: "hoorn-integriteit" });
+    expect(record?.receivedAt.slice(0, 10)).toBe(values.receivedOn);
+    expect(record?.history[0]?.by).toBe("demo-bi-hoorn");
+    expect((await hub.deps.audit.readAll("hoorn")).entries.some((e) => e.action === "register-intake" && e.caseId === record?.id)).toBe(true);
+
+    const mailbox = await (await viewMailbox((p, i) => fetch(`${hub.url}${p}`, i), code)).text();
+    expect(mailbox).toContain("Controleer het verslag");
+    expect(mailbox).toContain("VERSLAG: de melder belde");
+  });
+
+  it("refuses a member the desk does not handle, and a date in the future", async () => {
+    const jar = new CookieJar();
+    const { html } = await logIn(jar, `${hub.url}/balie/hoorn-integriteit/registreren`, "bi-hoorn", DEMO_PASSWORD);
+    const post = async (extra: Record<string, string>) => {
+      const body = new FormData();
+      const base = { csrf: csrfIn(html), channel: "brief", member: "hoorn", wants: "melding", reporterType: "inwoner", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Brief." };
+      for (const [k, v] of Object.entries({ ...base, ...extra })) body.append(k, v);
+      return send(jar, `${hub.url}/balie/hoorn-integriteit/registreren`, { method: "POST", body });
+    };
+    const foreign = await post({ member: "sed" });
+    expect(foreign.status).toBe(400);
+    expect(await foreign.text()).toContain('href="#member"');
+    const future = await post({ receivedOn: "2099-01-01" });
+    expect(future.status).toBe(400);
+    expect(await future.text()).toContain("De datum van ontvangst ligt in de toekomst");
+  });
+});
+
+describe("signals", () => {
+  it("counts other cases on the desk about the same person, by a keyed tag only, whatever the spelling", async () => {
+    const ids: string[] = [];
+    for (const spelling of ["Jan de Vries", "jan  DE vriës", "J. de Vries"]) {
+      const { record } = await report();
+      ids.push(record.id);
+      const result = await tagPerson(hub.deps, { member: "hoorn", caseId: record.id, desk: "hoorn-integriteit", by: BY }, spelling);
+      expect(result.earlier).toBe(spelling === "jan  DE vriës" ? 1 : 0);
+    }
+    const [first, second] = await Promise.all(ids.slice(0, 2).map((id) => hub.deps.cases.getCase("hoorn", id)));
+    expect(first?.personTags).toEqual(second?.personTags);
+    expect(first?.personTags?.[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const dump = JSON.stringify(await rawItems(hub));
+    expect(dump.toLowerCase()).not.toContain("vries");
+    // The same name at another member gives another tag: no signal crosses members.
+    expect(await hub.deps.tags.tag("sed", "jan de vries")).not.toBe(first?.personTags?.[0]);
+  });
+});
+
+describe("the member admin's audit trail page", () => {
+  it("lists who did what without content, verifies the chain, and is closed to desk staff", async () => {
+    const { record } = await report({ description: "LOGBOEK-INHOUD" });
+    await openCaseFile(hub.deps, { member: "hoorn", caseId: record.id, desk: "hoorn-integriteit", by: BY });
+    const jar = new CookieJar();
+    const { back, html } = await logIn(jar, `${hub.url}/beheer/hoorn/logboek?controleer=1`, "beheer-hoorn", DEMO_PASSWORD);
+    expect(back.res.status).toBe(200);
+    expect(html).toContain(record.id);
+    expect(html).not.toContain("LOGBOEK-INHOUD");
+    expect(html).toMatch(/data-testid="verdict"><p class="utrecht-paragraph">Het logboek is in orde: \d+ regels/);
+    const desk = new CookieJar();
+    expect((await logIn(desk, `${hub.url}/beheer/hoorn/logboek`, "bi-hoorn", DEMO_PASSWORD)).back.res.status).toBe(403);
+  });
+});
+
+describe("an advice contact's light registration", () => {
+  it("records sick leave and a formal complaint in clear, audited, and only on an advice contact", async () => {
+    const { record } = await report({ wants: "advies" });
+    const ref = { member: "hoorn", caseId: record.id, desk: record.desk, by: "demo-vp-hoorn" };
+    await recordVpFacts(hub.deps, ref, { sickLeave: "ja", formalComplaint: "nee" }, record.version);
+    const stored = await hub.deps.cases.getCase("hoorn", record.id);
+    expect(stored?.vp).toEqual({ sickLeave: true, formalComplaint: false });
+    expect((await hub.deps.audit.readAll("hoorn")).entries.at(-1)).toMatchObject({ action: "record-facts", caseId: record.id });
+    await expect(recordVpFacts(hub.deps, ref, { sickLeave: "nee" }, record.version)).rejects.toBeInstanceOf(ConflictError);
+    const { record: melding } = await report();
+    await expect(recordVpFacts(hub.deps, { ...ref, caseId: melding.id, desk: melding.desk }, { sickLeave: "ja" }, melding.version)).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -95,6 +95,22 @@ describe("the demo cases", () => {
     expect(cases.some((c) => c.history.some((h) => h.event === "doorgestuurd" && h.note))).toBe(true);
   });
 
+  it("record what the desk recorded on the way: close reasons, investigations, conclusions, measures, referrals, feedback", () => {
+    for (const c of cases) {
+      const states: string[] = c.history.filter((h) => !h.event).map((h) => h.state);
+      const after = (state: string) => states[states.indexOf(state) - 1];
+      if (c.state === "gesloten" && ["triage", "vooronderzoek"].includes(after("gesloten") ?? "")) expect(c.outcome?.closeReason, c.id).toBeDefined();
+      if (states.includes("maatregel")) expect([c.outcome?.conclusion, c.outcome?.measures?.length], c.id).toEqual(["schending-vastgesteld", expect.any(Number)]);
+      if (states.includes("besluit") && !states.includes("maatregel")) expect(c.outcome?.conclusion, c.id).not.toBe("schending-vastgesteld");
+      if (states.includes("feitenonderzoek")) expect(c.outcome?.investigation, c.id).toBeDefined();
+      if (c.state === "doorverwezen") expect(c.outcome?.referral, c.id).toBeDefined();
+      if (c.kind === "advies") expect(c.feedbackAt, c.id).toBeUndefined();
+    }
+    const reports = cases.filter((c) => c.kind === "melding" && c.feedbackAt);
+    expect(reports.filter((c) => c.feedbackAt && c.feedbackAt <= c.feedbackDueAt).length).toBeGreaterThan(reports.length / 2);
+    expect(reports.some((c) => c.feedbackAt && c.feedbackAt > c.feedbackDueAt)).toBe(true);
+  });
+
   it("include overdue acknowledgements and overdue feedback", () => {
     const overdueAck = cases.filter((c) => c.state === "ontvangen" && new Date(c.ackDueAt) < now);
     const overdueFeedback = cases.filter((c) => !["ontvangen", "gesloten"].includes(c.state) && new Date(c.feedbackDueAt) < now);

@@ -1,5 +1,5 @@
 // Texts of the desk's case page, Dutch first.
-import type { CaseState, Label } from "@meldpunt/domain";
+import type { CaseState, HistoryEvent, Label } from "@meldpunt/domain";
 
 export const C = {
   title: { nl: "Melding van {date}", en: "Report of {date}" },
@@ -60,13 +60,40 @@ export const C = {
     status: { nl: "De status is gewijzigd.", en: "The state was changed." },
     bericht: { nl: "Het bericht staat in de brievenbus van de melder.", en: "The message is in the reporter's mailbox." },
     notitie: { nl: "De notitie is opgeslagen.", en: "The note was saved." },
+    vp: { nl: "De registratie is opgeslagen.", en: "The registration was saved." },
+    persoon: { nl: "De persoon is vastgelegd (alleen als sleutel, niet als naam).", en: "The person was recorded (as a key only, not as a name)." },
   },
   open: { nl: "Openen", en: "Open" },
+  vpTitle: { nl: "Registratie van het adviescontact", en: "Registration of the advice contact" },
+  sickLeaveLegend: { nl: "Verzuimt de melder (of verzuimde) door wat er speelt?", en: "Is (or was) the reporter on sick leave because of this?" },
+  complaintLegend: { nl: "Heeft de melder een formele klacht ingediend?", en: "Did the reporter file a formal complaint?" },
+  yes: { nl: "Ja", en: "Yes" },
+  no: { nl: "Nee", en: "No" },
+  saveVp: { nl: "Registratie opslaan", en: "Save registration" },
+  signalsTitle: { nl: "Signalen", en: "Signals" },
+  signalsIntro: {
+    nl: "Leg vast over wie de melding gaat. We bewaren alleen een sleutel van de naam, geen naam, en tonen hoeveel andere meldingen op deze balie over dezelfde persoon gaan.",
+    en: "Record who the report is about. We keep only a key of the name, never the name, and show how many other reports on this desk concern the same person.",
+  },
+  signalCount: { nl: "Persoon {n}: {count} eerdere meldingen op deze balie gaan over dezelfde persoon.", en: "Person {n}: {count} earlier reports on this desk concern the same person." },
+  personNameField: { nl: "Naam van de persoon", en: "Name of the person" },
+  tagPerson: { nl: "Persoon vastleggen", en: "Record the person" },
   consentLabel: { nl: "Toestemming", en: "Consent" },
   consentGiven: { nl: "De melder gaf toestemming voor doorverwijzen op {date}.", en: "The reporter consented to a referral on {date}." },
   consentNone: { nl: "De melder heeft geen toestemming gegeven voor doorverwijzen.", en: "The reporter has not consented to a referral." },
   reviewLabel: { nl: "Verslag gecontroleerd door de melder", en: "Record reviewed by the reporter" },
 } satisfies Record<string, Label | Record<string, Label>>;
+
+/** What happened besides a change of state, as the desk's history names it. */
+export const EVENT_FOR_STAFF: Record<HistoryEvent, Label> = {
+  doorgestuurd: { nl: "Doorgestuurd", en: "Forwarded" },
+  terugkoppeling: { nl: "Terugkoppeling gegeven", en: "Feedback given" },
+  "toestemming-gegeven": { nl: "Melder gaf toestemming voor doorverwijzen", en: "Reporter consented to a referral" },
+  "toestemming-ingetrokken": { nl: "Melder trok de toestemming in", en: "Reporter withdrew consent" },
+  "afgesloten-door-melder": { nl: "Melder sloot de vraag af", en: "Reporter closed the question" },
+  "verslag-bevestigd": { nl: "Melder bevestigde het verslag", en: "Reporter confirmed the record" },
+  "verslag-gecorrigeerd": { nl: "Melder stuurde een correctie op het verslag", en: "Reporter sent a correction of the record" },
+};
 
 /** States of an advice contact, in the VP's words (DESIGN §2: contact → advice or support → closed). */
 export const ADVICE_STATE: Partial<Record<CaseState, Label>> = {

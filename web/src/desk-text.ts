@@ -19,6 +19,7 @@ export const D = {
   actionsHeader: { nl: "Acties", en: "Actions" },
   forward: { nl: "Doorsturen", en: "Forward" },
   openCase: { nl: "openen", en: "open" },
+  registerLink: { nl: "Een melding registreren (telefoon, gesprek, e-mail of brief)", en: "Register a report (phone, meeting, e-mail or letter)" },
   counts: {
     nl: "{open} open meldingen: {overdue} te laat, {dueSoon} binnen 2 dagen, {unread} met een nieuw bericht van de melder.",
     en: "{open} open reports: {overdue} overdue, {dueSoon} due within 2 days, {unread} with a new message from the reporter.",

@@ -20,3 +20,5 @@ export { WegwijzerPage, type WegwijzerProps } from "./pages/wegwijzer";
 export { W } from "./wegwijzer-text";
 export { CaseFilePage, type CaseFileProps, deadlineText } from "./pages/case-file";
 export { C as CaseText } from "./case-text";
+export { type DemoMail, DemoMailPage, type DemoMailSummary, DemoPostPage } from "./pages/demo-post";
+export { AuditTrailPage } from "./pages/audit-trail";

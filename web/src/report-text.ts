@@ -2,6 +2,23 @@
 import type { AnonymityLevel, Label } from "@meldpunt/domain";
 
 export const R = {
+  intakeTitle: { nl: "Een melding registreren", en: "Register a report" },
+  intakeIntro: {
+    nl: "Voor een melding die binnenkwam per telefoon, in een gesprek, per e-mail of per brief. U krijgt een code voor de melder; daarmee controleert de melder uw verslag in de brievenbus.",
+    en: "For a report received by phone, in a meeting, by e-mail or by letter. You get a code for the reporter, with which they check your record in the mailbox.",
+  },
+  channelLegend: { nl: "Hoe kwam de melding binnen?", en: "How did the report come in?" },
+  receivedOnLabel: { nl: "Datum van ontvangst", en: "Date of receipt" },
+  receivedOnHint: { nl: "Leeg: vandaag.", en: "Empty: today." },
+  recordLabel: { nl: "Verslag van de melding", en: "Record of the report" },
+  recordHint: {
+    nl: "Schrijf op wat de melder vertelde. De melder kan dit verslag lezen en verbeteren.",
+    en: "Write down what the reporter told. The reporter can read and correct this record.",
+  },
+  intakeReceipt: {
+    nl: "Geef deze code aan de melder, mondeling of per brief, en niet per e-mail van het werk. Met de code leest de melder uw verslag in de brievenbus en kan het bevestigen of verbeteren.",
+    en: "Give this code to the reporter, in person or by letter, not by work e-mail. With it the reporter reads your record in the mailbox and can confirm or correct it.",
+  },
   reporterTypeLegend: { nl: "Wie bent u?", en: "Who are you?" },
   whatTitle: { nl: "Wat is er gebeurd?", en: "What happened?" },
   subcategoriesHint: { nl: "Kies alles wat past. Twijfelt u? Kies wat het meest in de buurt komt.", en: "Choose all that apply. In doubt? Choose what comes closest." },

@@ -136,3 +136,21 @@ export const DESK_TYPE_TEXT = {
   bestuurlijk: { nl: "Bestuurlijke integriteit", en: "Officials' integrity" },
   intake: { nl: "Regionale intake", en: "Regional intake" },
 } satisfies Record<string, Label>;
+
+/** The embedded default's outgoing mail, shown to demo staff at /demo/post (docs/decisions.md 31). */
+export const DEMO_POST = {
+  link: { nl: "Demo-post: de e-mail die het meldpunt verstuurde", en: "Demo mail: the e-mail the hub sent" },
+  title: { nl: "Demo-post", en: "Demo mail" },
+  intro: {
+    nl: "Het lokale meldpunt verstuurt geen echte e-mail: elk bericht wordt als .eml-bestand in de gegevensmap bewaard en staat hier, het nieuwste eerst. In de cloud gaat het via Amazon SES naar de ontvangers.",
+    en: "The local hub sends no real e-mail: each message is kept as an .eml file in the data folder and listed here, newest first. In the cloud it goes to its recipients through Amazon SES.",
+  },
+  caption: { nl: "Verstuurde e-mail, het nieuwste eerst", en: "E-mail sent, newest first" },
+  empty: { nl: "Er is nog geen e-mail verstuurd.", en: "No e-mail has been sent yet." },
+  subjectHeader: { nl: "Onderwerp", en: "Subject" },
+  toHeader: { nl: "Aan", en: "To" },
+  fromHeader: { nl: "Van", en: "From" },
+  dateHeader: { nl: "Verstuurd", en: "Sent" },
+  textTitle: { nl: "Tekst", en: "Text" },
+  back: { nl: "Terug naar de demo-post", en: "Back to the demo mail" },
+} satisfies Record<string, Label>;

@@ -1,6 +1,7 @@
 // A member's configuration for its member admin (edit) and the hub operator (view): routes, alternates, the routing
 // table that results, and a routing question to try. Rights come from `can` through requireStaff; no case content.
 import {
+  type AuditLog,
   can,
   ConfigurationError,
   type Member,
@@ -12,7 +13,7 @@ import {
   saveMemberConfig,
   ValidationError,
 } from "@meldpunt/domain";
-import { type Errors, errorsByField, type Lang, MemberConfigPage, type MemberConfigProps } from "@meldpunt/web";
+import { AuditTrailPage, type Errors, errorsByField, type Lang, MemberConfigPage, type MemberConfigProps } from "@meldpunt/web";
 import { type Context, Hono } from "hono";
 import * as z from "zod/mini";
 import { toProblem } from "./http-errors";
@@ -25,9 +26,22 @@ const ROUTE_FIELDS = ["routes.vp", "routes.integriteit", "routes.bestuurlijk", "
 const ALTERNATE_FIELDS = ["alternates.receivingDesk", "alternates.gemeentesecretaris"] as const;
 const CONFIG_FIELDS = ["version", "name", "fte", "retentionYears", "theme.primaryColor", ...ROUTE_FIELDS, ...ALTERNATE_FIELDS] as const;
 
-export function adminRoutes(auth: StaffAuth, region: RegionStore): Hono<Env> {
+export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLog): Hono<Env> {
   const app = new Hono<Env>();
   const member = (c: Context) => c.req.param("member") ?? "";
+  const auditor = requireStaff({ auth, region, right: (c) => ({ action: "view-audit-trail", scope: { member: member(c) } }) });
+
+  // The organisation's audit trail: ids and codes only, newest first; `?controleer=1` verifies the whole chain.
+  app.get("/beheer/:member/logboek", auditor, async (c) => {
+    const found = await region.getMember(member(c));
+    if (!found) throw new NotFoundError();
+    const cursor = c.req.query("verder");
+    const [page_, verdict] = await Promise.all([
+      audit.list(found.id, { limit: 100, ...(cursor ? { cursor } : {}) }),
+      c.req.query("controleer") === "1" ? audit.verify(found.id) : undefined,
+    ]);
+    return page(c, <AuditTrailPage lang={c.get("lang")} member={found} entries={page_.items} cursor={page_.cursor} verdict={verdict} />);
+  });
   const view = requireStaff({ auth, region, right: (c) => ({ action: "view-member-config", scope: { member: member(c) } }) });
   const edit = requireStaff({ auth, region, right: (c) => ({ action: "edit-member-config", scope: { member: member(c) } }) });
 

@@ -4,6 +4,8 @@ import type { MailboxSessions } from "@meldpunt/crypto";
 import {
   type AuditLog,
   type Label,
+  type PersonTags,
+  type SignalIndex,
   MAX_SUBCATEGORIES,
   NotFoundError,
   type ProofOfWork,
@@ -30,6 +32,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { logFields, toProblem } from "./http-errors";
 import type { StaffAuth } from "./require-staff";
+import type { DemoMailbox } from "./demo-post-routes";
 import { mailboxRoutes } from "./mailbox-routes";
 import { formFiles, formList, formText, limitUpload, page, wantsJson } from "./respond";
 import type { Asset } from "@meldpunt/web/assets";
@@ -50,16 +53,22 @@ export interface AppDeps extends ReportDeps {
   auth?: StaffAuth;
   /** Each member's audit trail (docs/decisions.md 29): every staff read and change of a case is recorded first. */
   audit?: AuditLog;
+  /** Signals (docs/decisions.md 30): keyed tags of the people cases concern, and which cases carry each. */
+  tags?: PersonTags;
+  signals?: SignalIndex;
   /**
    * The staff pages (./staff-side), handed in by the wiring that has staff login, so that a deployment without it
    * (the Lambda, until Cognito is wired) does not even load their code on a cold start.
    */
   staffSide?: (deps: StaffSideDeps) => Hono<AppEnv>;
+  /** The local runner's outgoing mail (.eml files), shown to logged-in staff at /demo/post; absent in the cloud. */
+  demoMail?: DemoMailbox;
 }
 
 const STAFF_PATHS = ["/inloggen", "/inloggen/terug", "/uitloggen", "/uitgelogd", "/medewerker"];
 
-const REPORT_TEXT_FIELDS = [
+/** The report form's text fields, the reporter's and staff intake's alike. */
+export const REPORT_TEXT_FIELDS = [
   "formToken",
   "member",
   "wants",
@@ -79,7 +88,7 @@ const REPORT_TEXT_FIELDS = [
 ] as const;
 
 /** What the staff pages get: the app's deps with staff login and the audit trail, both present. */
-export type StaffSideDeps = AppDeps & { auth: StaffAuth; audit: AuditLog };
+export type StaffSideDeps = AppDeps & { auth: StaffAuth; audit: AuditLog; tags: PersonTags; signals: SignalIndex };
 
 export type AppEnv = { Variables: { lang: Lang; requestId: string } };
 
@@ -206,8 +215,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   if (deps.auth && deps.staffSide) {
     // Staff read case content: never without an audit trail to record it in.
-    if (!deps.audit) throw new Error("staff login needs an audit log");
-    app.route("/", deps.staffSide({ ...deps, auth: deps.auth, audit: deps.audit }));
+    const { audit, tags, signals } = deps;
+    if (!audit || !tags || !signals) throw new Error("the staff side needs the audit log, person tags and the signal index");
+    app.route("/", deps.staffSide({ ...deps, auth: deps.auth, audit, tags, signals }));
   } else {
     app.on(["GET", "POST"], STAFF_PATHS, () => {
       throw new NotFoundError();

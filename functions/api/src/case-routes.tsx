@@ -6,10 +6,13 @@ import {
   type CaseFileDeps,
   type CaseRef,
   ConflictError,
+  ConsentRequiredError,
   messageReporter,
   NotFoundError,
   openCaseAttachment,
   openCaseFile,
+  recordVpFacts,
+  tagPerson,
   transitionCase,
   ValidationError,
 } from "@meldpunt/domain";
@@ -22,7 +25,7 @@ import { formFiles, formList, formText, limitForm, limitUpload, page } from "./r
 type Env = { Variables: StaffVariables & { lang: Lang } };
 
 const CASE = "/balie/:desk/:member/:case{[0-9A-HJKMNP-TV-Z]{26}}";
-const DONE = { status: CaseText.done.status, bericht: CaseText.done.bericht, notitie: CaseText.done.notitie };
+const DONE = { status: CaseText.done.status, bericht: CaseText.done.bericht, notitie: CaseText.done.notitie, persoon: CaseText.done.persoon, vp: CaseText.done.vp };
 
 export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps): Hono<Env> {
   const app = new Hono<Env>();
@@ -32,7 +35,7 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps): Hono<Env> {
   const refOf = (c: Context<Env>): CaseRef => ({ ...scope(c), caseId: c.req.param("case") ?? "", by: c.get("staff").record.id });
 
   /** The case page, with what came back from a form when it did. */
-  async function show(c: Context<Env>, extra: { errors?: Record<string, string>; values?: { text?: string; note?: string }; status?: 200 | 400 | 409 } = {}, print = false) {
+  async function show(c: Context<Env>, extra: { errors?: Record<string, string>; values?: { text?: string; note?: string }; status?: 200 | 400 | 403 | 409 } = {}, print = false) {
     const lang = c.get("lang");
     const file = await openCaseFile(deps, refOf(c), print ? "print-case" : "read-case");
     const [member, desks] = await Promise.all([deps.region.getMember(file.record.member), deps.region.listDesks()]);
@@ -67,6 +70,8 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps): Hono<Env> {
     const lang = c.get("lang");
     if (error instanceof ValidationError) return show(c, { errors: errorsByField(lang, error.issues), values, status: 400 });
     if (error instanceof ConflictError) return show(c, { errors: { form: tr(lang, error.userMessage) }, values, status: 409 });
+    // A referral of an advice contact without the reporter's consent: the case again, the reason at the referral.
+    if (error instanceof ConsentRequiredError) return show(c, { errors: { referral: tr(lang, error.userMessage) }, values, status: 403 });
     throw error;
   };
 
@@ -96,6 +101,26 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps): Hono<Env> {
       return back(c, "bericht");
     } catch (error) {
       return refused(c, error, { text });
+    }
+  });
+
+  app.post(`${CASE}/persoon`, limitForm, handler, async (c) => {
+    const { name } = await formText(c, ["name"]);
+    try {
+      await tagPerson(deps, refOf(c), name);
+      return back(c, "persoon");
+    } catch (error) {
+      return refused(c, error);
+    }
+  });
+
+  app.post(`${CASE}/vp`, limitForm, handler, async (c) => {
+    const { sickLeave, formalComplaint, version } = await formText(c, ["sickLeave", "formalComplaint", "version"]);
+    try {
+      await recordVpFacts(deps, refOf(c), { sickLeave, formalComplaint }, Number(version));
+      return back(c, "vp");
+    } catch (error) {
+      return refused(c, error);
     }
   });
 

@@ -6,7 +6,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { createS3BlobStore } from "@meldpunt/blobs/s3";
 import { createEnvelopeSealer } from "@meldpunt/crypto";
 import { createKmsKeyring } from "@meldpunt/crypto/kms";
-import { createDynamoStore, createReceiptThrottle } from "@meldpunt/store";
+import { cacheRegion, createDynamoStore, createReceiptThrottle, createStaffStore, REGION_CACHE_MS } from "@meldpunt/store";
 import type { AppDeps } from "./app";
 
 /**
@@ -22,8 +22,19 @@ export function cloudAdapters(env: Record<string, string | undefined>): Pick<App
   const store = createDynamoStore({ client, tableName: env.TABLE_NAME });
   return {
     ...store,
+    region: cacheRegion(store.region, { ttlMs: REGION_CACHE_MS }),
     throttle: createReceiptThrottle({ client, tableName: env.TABLE_NAME }),
     blobs: createS3BlobStore({ client: new S3Client({}), bucket: env.BLOB_BUCKET }),
     sealer: createEnvelopeSealer(createKmsKeyring({ client: new KMSClient({}), keyIdFor: (member) => `${aliasPrefix}${member}` })),
   };
+}
+
+/**
+ * The table alone, for scheduled jobs that open no case content and store no file (the deadline job): cases, region,
+ * staff and the client itself (for the audit log). TABLE_NAME, DYNAMODB_ENDPOINT as above; no key, no bucket.
+ */
+export function tableAdapters(env: Record<string, string | undefined>) {
+  if (!env.TABLE_NAME) throw new Error("TABLE_NAME is not set");
+  const client = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
+  return { ...createDynamoStore({ client, tableName: env.TABLE_NAME }), staff: createStaffStore({ client, tableName: env.TABLE_NAME }), client, tableName: env.TABLE_NAME };
 }

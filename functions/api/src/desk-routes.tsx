@@ -6,6 +6,8 @@ import {
   type CaseSummary,
   ForbiddenError,
   buildQueue,
+  MAX_SUBCATEGORIES,
+  submitReport,
   NotFoundError,
   parseOrThrow,
   QueueFilterSchema,
@@ -13,14 +15,15 @@ import {
   transferCase,
   ValidationError,
 } from "@meldpunt/domain";
-import { DeskQueuePage, errorsByField, ForwardCasePage, type Lang } from "@meldpunt/web";
+import { DeskQueuePage, errorsByField, ForwardCasePage, type Lang, ReceiptPage, ReportFormPage } from "@meldpunt/web";
 import { type Context, Hono } from "hono";
 import { toProblem } from "./http-errors";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
-import { formText, limitForm, page } from "./respond";
+import { REPORT_TEXT_FIELDS } from "./app";
+import { formFiles, formList, formText, limitForm, limitUpload, page } from "./respond";
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
-type Deps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs" | "inspector"> & { audit: AuditLog };
+type Deps = ReportDeps & { audit: AuditLog };
 
 
 export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
@@ -44,6 +47,58 @@ export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
     const open = (await Promise.all(readable.map((m) => deps.cases.listOpenCases(m.id, desk.id)))).flat();
     const view = buildQueue(open, filter, deps.clock.now());
     return page(c, <DeskQueuePage lang={c.get("lang")} desk={desk} members={members} view={view} filter={filter} forwarded={c.req.query("doorgestuurd") === "1"} />);
+  });
+
+  /** Staff of a desk that handles at least one member's cases here; the members it handles, for the intake form. */
+  async function deskOf(c: Context<Env>) {
+    const [members, desks] = await Promise.all([deps.region.listMembers(), deps.region.listDesks()]);
+    const desk = desks.find((d) => d.id === c.req.param("desk"));
+    if (!desk) throw new NotFoundError();
+    const handled = members.filter((m) => can(c.get("staff").record, "handle-case", { member: m.id, desk: desk.id }, { desks }));
+    if (handled.length === 0) throw new ForbiddenError();
+    return { desk, handled };
+  }
+
+  const intakeForm = async (c: Context<Env>, extra: { values?: Record<string, unknown>; errors?: Record<string, string>; filesLost?: boolean } = {}, status: 200 | 400 = 200) => {
+    const { desk, handled } = await deskOf(c);
+    const formToken = (extra.values?.formToken as string | undefined) ?? deps.tokens.issue();
+    return page(
+      c,
+      <ReportFormPage
+        lang={c.get("lang")}
+        members={handled}
+        formToken={formToken}
+        powChallenge=""
+        values={extra.values}
+        errors={extra.errors}
+        filesLost={extra.filesLost}
+        intake={{ desk: desk.id, csrf: c.get("staff").session.csrf }}
+      />,
+      status,
+    );
+  };
+
+  // Oral and written intake (Wbk): staff write the report down; it is routed like a web report, and the reporter gets
+  // a code to review the record in the mailbox.
+  app.get("/balie/:desk/registreren", signedIn, (c) => intakeForm(c));
+
+  app.post("/balie/:desk/registreren", limitUpload, signedIn, async (c) => {
+    const lang = c.get("lang");
+    const { desk, handled } = await deskOf(c);
+    const values = { ...(await formText(c, [...REPORT_TEXT_FIELDS, "channel", "receivedOn"])), subcategories: await formList(c, "subcategories", MAX_SUBCATEGORIES + 1) };
+    const files = await formFiles(c, "files");
+    const { channel, receivedOn, ...report } = values;
+    const by = c.get("staff").record.id;
+    try {
+      // Only for a member this desk handles: the form offers no other, and a posted one is refused here.
+      if (!handled.some((m) => m.id === report.member)) throw new ValidationError([{ field: "member", message: { nl: "Kies een organisatie uit de lijst.", en: "Choose an organisation from the list." } }]);
+      const submitted = await submitReport(deps, report, { files, intake: { channel, receivedOn, by } });
+      await deps.audit.append({ member: submitted.member.id, actor: by, action: "register-intake", caseId: submitted.caseId }, deps.clock.now());
+      return page(c, <ReceiptPage lang={lang} report={submitted} intakeDesk={desk.id} />);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return intakeForm(c, { values, errors: errorsByField(lang, error.issues.map((i) => (i.field.startsWith("subcategories") ? { ...i, field: "subcategories" } : i))), filesLost: files.length > 0 }, 400);
+    }
   });
 
   async function forwardPage(c: Context<Env>, extra: { values?: Record<string, string | undefined>; errors?: Record<string, string> } = {}, status: 200 | 400 | 403 = 200) {

@@ -9,7 +9,7 @@ import { clearLoginCookie, clearSessionCookie, readLoginCookie, readSessionCooki
 
 type Env = { Variables: { lang: Lang } };
 
-export function staffRoutes(auth: StaffAuth, region: RegionStore): Hono<Env> {
+export function staffRoutes(auth: StaffAuth, region: RegionStore, options: { demoMail?: boolean } = {}): Hono<Env> {
   // No middleware here: mounted at "/", it would run for every route of the app. The app's own default is no-store.
   const app = new Hono<Env>();
 
@@ -53,7 +53,7 @@ export function staffRoutes(auth: StaffAuth, region: RegionStore): Hono<Env> {
     const [members, desks] = await Promise.all([region.listMembers(), region.listDesks()]);
     return page(
       c,
-      <StaffPage lang={c.get("lang")} staff={record} members={members} desks={desks} grants={grantsOf(record, { members, desks })} csrf={session.csrf} />,
+      <StaffPage lang={c.get("lang")} staff={record} members={members} desks={desks} grants={grantsOf(record, { members, desks })} csrf={session.csrf} demoMail={options.demoMail} />,
     );
   });
 

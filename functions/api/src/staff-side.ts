@@ -4,17 +4,19 @@ import { Hono } from "hono";
 import { adminRoutes } from "./admin-routes";
 import type { AppEnv, StaffSideDeps } from "./app";
 import { caseRoutes } from "./case-routes";
+import { demoPostRoutes } from "./demo-post-routes";
 import { deskRoutes } from "./desk-routes";
 import { operatorRoutes } from "./operator-routes";
 import { staffRoutes } from "./staff-routes";
 
 export function staffSide(deps: StaffSideDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.route("/", staffRoutes(deps.auth, deps.region));
+  app.route("/", staffRoutes(deps.auth, deps.region, { demoMail: deps.demoMail !== undefined }));
   // Before the member settings: its /beheer/:member would otherwise catch the operator's /beheer/… pages.
   app.route("/", operatorRoutes(deps.auth, deps.region, deps.auth.staff));
-  app.route("/", adminRoutes(deps.auth, deps.region));
+  app.route("/", adminRoutes(deps.auth, deps.region, deps.audit));
   app.route("/", deskRoutes(deps.auth, deps));
   app.route("/", caseRoutes(deps.auth, deps));
+  if (deps.demoMail) app.route("/", demoPostRoutes(deps.auth, deps.region, deps.demoMail));
   return app;
 }

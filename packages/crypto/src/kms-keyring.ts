@@ -1,12 +1,13 @@
 // The cloud's member keys: one customer-managed AWS KMS key per member. KMS checks the encryption context {member, case}
 // itself, so a data key wrapped for one case or member never unwraps for another.
 // Its own entry point (`@meldpunt/crypto/kms`) so the local runner never loads the KMS SDK.
-import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { DecryptCommand, GenerateDataKeyCommand, GenerateMacCommand, type KMSClient } from "@aws-sdk/client-kms";
 import {
   IntegrityError,
   type KeyContext,
   type MemberId,
   type MemberKeyring,
+  type PersonTags,
   UnavailableError,
   type WrappedKey,
 } from "@meldpunt/domain";
@@ -38,6 +39,27 @@ function mapKmsError(error: unknown): Error {
   }
   if (name !== undefined && KEY_GONE.has(name)) return new IntegrityError("missing-key", { cause: error });
   return new UnavailableError({ cause: error });
+}
+
+/**
+ * Person tags in the cloud: KMS GenerateMac (HMAC_SHA_256) with the member's own HMAC key (`macKeyIdFor`, e.g. the alias
+ * `alias/meldpunt/<member>-signaal` the stateful stack creates beside the member's key): the secret never leaves KMS.
+ */
+export function createKmsPersonTags(options: { client: KMSClient; macKeyIdFor: (member: MemberId) => string }): PersonTags {
+  return {
+    async tag(member, normalisedName) {
+      let out: { Mac?: Uint8Array };
+      try {
+        out = await options.client.send(
+          new GenerateMacCommand({ KeyId: options.macKeyIdFor(checkMemberId(member)), MacAlgorithm: "HMAC_SHA_256", Message: new TextEncoder().encode(normalisedName) }),
+        );
+      } catch (error) {
+        throw mapKmsError(error);
+      }
+      if (!out.Mac?.length) throw new UnavailableError({ cause: new Error("KMS GenerateMac returned no MAC") });
+      return Buffer.from(out.Mac).toString("base64url");
+    },
+  };
 }
 
 export function createKmsKeyring(options: KmsKeyringOptions): MemberKeyring {

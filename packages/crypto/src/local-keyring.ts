@@ -3,13 +3,14 @@
 import { randomBytes } from "node:crypto";
 import { chmod, link, mkdir, open, readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { IntegrityError, type KeyContext, type MemberId, type MemberKeyring, type WrappedKey } from "@meldpunt/domain";
+import { createHmac, hkdfSync } from "node:crypto";
+import { IntegrityError, type KeyContext, type MemberId, type MemberKeyring, type PersonTags, type WrappedKey } from "@meldpunt/domain";
 import { openWithKey, sealWithKey } from "./envelope";
 import { checkMemberId } from "./member-id";
 
 const KEY_BYTES = 32;
 
-export interface LocalKeyring extends MemberKeyring {
+export interface LocalKeyring extends MemberKeyring, PersonTags {
   /** Creates the member's key if absent; never replaces an existing one. */
   ensureMemberKey(member: MemberId): Promise<void>;
 }
@@ -113,6 +114,13 @@ export function createLocalKeyring(options: { dir: string }): LocalKeyring {
       const plaintext = randomBytes(KEY_BYTES);
       const wrapped: WrappedKey = { keyId: keyIdOf(member), blob: sealWithKey(ctx, memberKey, plaintext) };
       return { plaintext, wrapped };
+    },
+
+    async tag(member, normalisedName) {
+      // A key of its own for signals, derived from the member's key: it goes when the member's key goes.
+      const memberKey = await keyFor(checkMemberId(member));
+      const signalKey = Buffer.from(hkdfSync("sha256", memberKey, new Uint8Array(), "meldpunt person tag", 32));
+      return createHmac("sha256", signalKey).update(normalisedName).digest("base64url");
     },
 
     async unwrapDataKey(ctx: KeyContext, wrapped: WrappedKey) {

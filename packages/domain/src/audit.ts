@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "tag-person",
   "transfer",
   "register-intake",
+  "record-facts",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -50,6 +51,8 @@ export interface AuditLog {
   list(member: MemberId, page: { limit: number; cursor?: string }): Promise<Page<AuditEntry>>;
   /** Every entry, oldest first, and the last sequence number the log recorded (its head), for verification. */
   readAll(member: MemberId): Promise<{ entries: AuditEntry[]; headSeq: number }>;
+  /** `verifyAuditChain` over the member's whole log, with the log's own key. */
+  verify(member: MemberId): Promise<ChainVerdict>;
 }
 
 /**

@@ -17,6 +17,10 @@ export const ACTIONS = {
   "read-queue": { concerns: "desk", label: { nl: "De werkvoorraad van de balie zien", en: "See the desk's queue" } },
   "transfer-case": { concerns: "desk", label: { nl: "Meldingen doorsturen naar een andere balie", en: "Forward reports to another desk" } },
   "view-member-config": { concerns: "member", label: { nl: "De instellingen van de organisatie zien", en: "See the organisation's settings" } },
+  "view-audit-trail": {
+    concerns: "member",
+    label: { nl: "Het logboek van de organisatie inzien en controleren (zonder inhoud)", en: "See and verify the organisation's audit trail (no content)" },
+  },
   "edit-member-config": { concerns: "member", label: { nl: "De instellingen van de organisatie wijzigen", en: "Change the organisation's settings" } },
   "onboard-member": { concerns: "region", label: { nl: "Organisaties aansluiten en afsluiten", en: "Onboard and offboard organisations" } },
   "view-board-dashboard": {
@@ -50,6 +54,7 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<RoleName, Reach
   "transfer-case": { "desk-staff": "own-desk" },
   "view-member-config": { "member-admin": "own-member", operator: "any" },
   "edit-member-config": { "member-admin": "own-member" },
+  "view-audit-trail": { "member-admin": "own-member" },
   "onboard-member": { operator: "any" },
   "view-board-dashboard": { board: "any" },
 };

@@ -2,17 +2,19 @@
 // trail (fail closed), the messages with the reporter, internal notes, files, and what may happen next.
 import * as z from "zod/mini";
 import { openAttachment } from "./attachments";
-import { type AuditAction, type AuditLog, audited } from "./audit";
+import { type AuditAction, audited } from "./audit";
+import { type SignalDeps, signalCounts } from "./signals";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { type Need, nextStates } from "./lifecycle";
-import type { UploadedFile } from "./attachments";
-import { listedFiles, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage } from "./mailbox";
+import { checkUploadsOrThrow, type UploadedFile } from "./attachments";
+import { listedFiles, MessageInputSchema, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage } from "./mailbox";
 import type { CaseId, CaseRecord, CaseState, DeskId, MemberId, Note } from "./model";
 import { decodeContent, type ReportContent } from "./report";
 import type { ReportDeps } from "./submit-report";
 import { parseOrThrow } from "./validation";
 
-export type CaseFileDeps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs" | "inspector"> & { audit: AuditLog };
+export type CaseFileDeps = Pick<ReportDeps, "cases" | "region" | "sealer" | "clock" | "blobs" | "inspector"> &
+  Pick<SignalDeps, "audit" | "tags" | "signals">;
 
 /** Which case, on which desk, opened by whom: the desk must hold the case, and the route has checked the right. */
 export interface CaseRef {
@@ -31,6 +33,8 @@ export interface CaseFile {
   messages: (MailboxMessage & { by?: string })[];
   notes: { id: string; at: Date; by: string; text: string }[];
   next: { to: CaseState; need: Need | null }[];
+  /** Per person tagged on the case: how many other cases on this desk concern the same person. */
+  signals: number[];
 }
 
 export const notePart = (id: string) => `note:${id}`;
@@ -57,7 +61,7 @@ export async function openCaseFile(deps: CaseFileDeps, ref: CaseRef, action: Ext
   const { content: _c, dataKey: _k, receipt: _r, messages: _m, notes: _n, ...rest } = record;
   const files = listedFiles(record, content.files);
   await markRead(deps, record, "melder");
-  return { record: rest, content, files, messages, notes, next: nextStates(record) };
+  return { record: rest, content, files, messages, notes, next: nextStates(record), signals: await signalCounts(deps, record) };
 }
 
 /** The desk writes to the reporter (a question, or the feedback): audited, then added to the mailbox. */
@@ -67,9 +71,31 @@ export async function messageReporter(
   message: { kind: "bericht" | "terugkoppeling"; text: unknown },
   uploads: UploadedFile[] = [],
 ): Promise<void> {
-  await load(deps, ref);
+  const record = await load(deps, ref);
+  // The message and its files are checked before the audit entry: a refused message is not one that was sent.
+  checkUploadsOrThrow(deps.inspector, uploads);
+  parseOrThrow(MessageInputSchema, { text: message.text }, { text: { nl: "Schrijf uw bericht.", en: "Write your message." } });
+  if (record.state === "gesloten") throw new ValidationError([{ field: "text", message: { nl: "Deze melding is afgesloten.", en: "This case is closed." } }]);
   await audited(deps, ref, "message", message.kind);
   await sendDeskMessage(deps, ref, { by: ref.by, ...message }, uploads);
+}
+
+const YesNo = z.optional(z.enum(["ja", "nee"]));
+const VpFactsSchema = z.object({ sickLeave: YesNo, formalComplaint: YesNo });
+
+/** The VP's light registration of an advice contact: sick leave, and whether a formal complaint was made. */
+export async function recordVpFacts(deps: CaseFileDeps, ref: CaseRef, raw: unknown, version: number): Promise<void> {
+  const facts = parseOrThrow(VpFactsSchema, raw);
+  const record = await load(deps, ref);
+  if (record.kind !== "advies") throw new ValidationError([{ field: "sickLeave", message: { nl: "Dit hoort alleen bij een adviescontact.", en: "This belongs to an advice contact only." } }]);
+  if (record.version !== version) throw new ConflictError();
+  await audited(deps, ref, "record-facts");
+  const vp = {
+    ...record.vp,
+    ...(facts.sickLeave ? { sickLeave: facts.sickLeave === "ja" } : {}),
+    ...(facts.formalComplaint ? { formalComplaint: facts.formalComplaint === "ja" } : {}),
+  };
+  await deps.cases.updateCase({ ...record, vp, version: record.version + 1 });
 }
 
 /** One file of the case, for download: audited before it is opened. */

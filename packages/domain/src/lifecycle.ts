@@ -99,13 +99,14 @@ export async function transitionCase(deps: LifecycleDeps, raw: unknown): Promise
   if (record.kind === "advies" && request.to === "doorverwezen" && request.referral === "integriteitsbalie" && !record.referralConsentAt) {
     throw new ConsentRequiredError();
   }
-  const detail = await recorded(deps, record, request, step.need);
-  await audited(deps, { member: record.member, caseId: record.id, by: request.by }, "transition", request.to);
-  const now = deps.clock.now();
-  const at = now.toISOString();
   if (record.state === "besluit" && request.to === "gesloten" && record.outcome?.conclusion === "schending-vastgesteld") {
     throw new ValidationError([{ field: "to", message: { nl: "Er is een schending vastgesteld: leg eerst de maatregel vast (ook 'Geen maatregel' kan).", en: "A violation was established: record the measure first ('No measure' is one)." } }]);
   }
+  const detail = await recorded(deps, record, request, step.need);
+  // Every check is done: what is recorded now is a transition that will be attempted, not one that was refused.
+  await audited(deps, { member: record.member, caseId: record.id, by: request.by }, "transition", request.to);
+  const now = deps.clock.now();
+  const at = now.toISOString();
   const next: CaseRecord = {
     ...record,
     state: request.to,

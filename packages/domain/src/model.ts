@@ -230,6 +230,13 @@ export const CaseRecordSchema = z.object({
       measures: z.optional(z.array(MeasureSchema)),
     }),
   ),
+  /**
+   * The light registration of an advice contact (DESIGN §2): what the VP's annual report counts besides date, subject,
+   * relation and reporter type. In clear; no content.
+   */
+  vp: z.optional(z.object({ sickLeave: z.optional(z.boolean()), formalComplaint: z.optional(z.boolean()) })),
+  /** Keyed hashes of the names of the people the case concerns (signals.ts); never a name. */
+  personTags: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(5))),
   /** When the desk first gave the reporter feedback (terugkoppeling): the Wbk's three months are met or not by it. */
   feedbackAt: z.optional(IsoDateTimeSchema),
   /** When the reporter consented to a referral of an advice contact (the mailbox records it); none: no referral. */

@@ -142,6 +142,21 @@ export interface ReceiptThrottle {
   recordSuccess(locator: string): Promise<void>;
 }
 
+/**
+ * Keyed hashes of a person's name under a secret of the member's own (DESIGN §2, signals): the same name gives the same
+ * tag within a member, no tag can be turned back into a name, and none matches across members. Local: HMAC under a
+ * key derived from the member's key file (shredded with it); cloud: KMS GenerateMac with the member's HMAC key.
+ */
+export interface PersonTags {
+  tag(member: MemberId, normalisedName: string): Promise<string>;
+}
+
+/** Which cases of a member carry a person tag: the index behind "N earlier reports concern the same person". */
+export interface SignalIndex {
+  add(member: MemberId, tag: string, caseId: CaseId): Promise<void>;
+  casesWith(member: MemberId, tag: string): Promise<CaseId[]>;
+}
+
 /** Where an attachment's sealed bytes live: one object per attachment, under its member and case. */
 export interface BlobKey {
   member: MemberId;

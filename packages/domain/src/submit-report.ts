@@ -8,6 +8,7 @@ import { anonymityIssues, encodeContent, REPORT_FIELD_MESSAGES, type ReportSubmi
 import { routeReport } from "./routing";
 import { type CategoryCode, categoryOf, type Label } from "./taxonomy";
 import { parseOrThrow } from "./validation";
+import * as z from "zod/mini";
 
 export interface ReportDeps {
   tokens: SubmissionTokens;
@@ -21,7 +22,27 @@ export interface ReportDeps {
   blobs: BlobStore;
 }
 
+/**
+ * A report staff register after receiving it by phone, in a meeting, by e-mail or by letter (Wbk: oral and written
+ * reports must be taken). It goes the same way as a web report; the reporter reviews the written record in the mailbox.
+ */
+export const IntakeSchema = z.object({
+  channel: z.enum(["telefoon", "gesprek", "email", "brief"]),
+  /** The day it was received (yyyy-mm-dd); today when absent. */
+  receivedOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  /** The staff id that registers it. */
+  by: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+export type Intake = z.infer<typeof IntakeSchema>;
+
+const INTAKE_FIELDS = {
+  channel: { nl: "Kies hoe de melding binnenkwam.", en: "Choose how the report came in." },
+  receivedOn: { nl: "Vul een datum in, zoals 2026-03-14.", en: "Enter a date, like 2026-03-14." },
+};
+
 export interface SubmittedReport {
+  /** For the staff who registered it (the audit trail names the case); never shown to a reporter. */
+  caseId: string;
   /** Shown once; the hub keeps only its slow hash. */
   receiptCode: string;
   /** An advice contact (to the vertrouwenspersoon) or a report: the receipt page speaks of a question or a report. */
@@ -45,18 +66,21 @@ export interface SubmittedReport {
 export async function submitReport(
   deps: ReportDeps,
   raw: unknown,
-  options: { refusal?: HubError; files?: UploadedFile[] } = {},
+  options: { refusal?: HubError; files?: UploadedFile[]; intake?: unknown } = {},
 ): Promise<SubmittedReport> {
   const uploads = options.files ?? [];
   const checked = checkUploads(deps.inspector, uploads);
   let input: ReportSubmission;
+  let intake: Intake | undefined;
   try {
+    intake = options.intake === undefined ? undefined : parseOrThrow(IntakeSchema, options.intake, INTAKE_FIELDS);
     input = parseOrThrow(ReportSubmissionSchema, raw, REPORT_FIELD_MESSAGES);
   } catch (error) {
     if (error instanceof ValidationError) throw new ValidationError([...error.issues, ...checked.issues]);
     throw error;
   }
-  const crossField = [...anonymityIssues(input), ...checked.issues];
+  const receivedAt = receivedDay(deps.clock.now(), intake?.receivedOn);
+  const crossField = [...anonymityIssues(input), ...checked.issues, ...(receivedAt ? [] : [{ field: "receivedOn", message: RECEIVED_ON }])];
   if (crossField.length > 0) throw new ValidationError(crossField);
   const [members, desks] = await Promise.all([deps.region.listMembers(), deps.region.listDesks()]);
   const categories = [...new Set(input.subcategories.map(categoryOf))];
@@ -78,9 +102,10 @@ export async function submitReport(
   const existing = options.refusal ? await deps.cases.getCase(member.id, caseId) : undefined;
   if (options.refusal && existing?.submission !== fingerprint) throw options.refusal;
   const receipt = await deps.receipts.issue(receiptSeed);
-  const receivedAt = reporterDay(deps.clock.now());
+  if (!receivedAt) throw new Error("unreachable: checked above");
   const { ackDueAt, feedbackDueAt } = initialDeadlines(receivedAt);
   const submittedReport = (at: { receivedAt: Date; ackDueAt: Date; feedbackDueAt: Date }): SubmittedReport => ({
+    caseId,
     receiptCode: receipt.code,
     kind: route.kind,
     member,
@@ -102,7 +127,7 @@ export async function submitReport(
     kind: route.kind,
     track: route.track,
     state: "ontvangen",
-    channel: "webformulier",
+    channel: intake?.channel ?? "webformulier",
     categories,
     subcategories: input.subcategories,
     relation: input.relation ?? "onbekend",
@@ -114,7 +139,9 @@ export async function submitReport(
     receipt: { locator: receipt.locator, hash: receipt.hash },
     dataKey,
     content: envelope,
-    history: [{ at: receivedAt.toISOString(), state: "ontvangen", by: "melder" }],
+    history: [{ at: receivedAt.toISOString(), state: "ontvangen", by: intake?.by ?? "melder" }],
+    // What staff wrote down is the reporter's to review (Wbk).
+    ...(intake ? { recordReview: { status: "open" as const } } : {}),
     ...(attachments.length ? { attachments } : {}),
     submission: fingerprint,
     version: 1,
@@ -131,6 +158,19 @@ export async function submitReport(
     return stored(found);
   }
   return submittedReport({ receivedAt, ackDueAt, feedbackDueAt });
+}
+
+const RECEIVED_ON: Label = {
+  nl: "De datum van ontvangst ligt in de toekomst of meer dan een jaar terug.",
+  en: "The date of receipt lies in the future or more than a year back.",
+};
+
+/** The day a report was received: today, or for staff intake the day given, not in the future nor over a year back. */
+function receivedDay(now: Date, given: string | undefined): Date | undefined {
+  if (!given) return reporterDay(now);
+  const day = new Date(`${given}T00:00:00.000Z`);
+  if (Number.isNaN(day.getTime()) || day > now || now.getTime() - day.getTime() > 366 * 24 * 60 * 60 * 1000) return undefined;
+  return day;
 }
 
 const ALREADY_SENT: Label = {

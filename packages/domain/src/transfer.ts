@@ -125,8 +125,10 @@ async function resealedFor(
   };
   const history = record.history.map((h, i) => (h.note ? { ...h, note: sealedAs(historyPart(i)) } : h));
   const note = await deps.sealer.seal(ctx, resealed.dataKey, reason, historyPart(record.history.length));
+  // Person tags are keyed by the sending member's secret: they mean nothing to the receiving member and stay behind.
+  const { personTags: _tags, ...rest } = record;
   const moved: CaseRecord = {
-    ...record,
+    ...rest,
     member: toMember,
     desk: toDesk,
     dataKey: resealed.dataKey,

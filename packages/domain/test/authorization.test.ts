@@ -91,6 +91,18 @@ const TABLE: [string, Action, Scope, boolean][] = [
   ["admin Hoorn", "edit-member-config", {}, N],
   ["admin Hoorn", "edit-member-config", { member: "hoorn", desk: "hoorn-integriteit" }, N],
   ["no roles", "view-board-dashboard", {}, N],
+  // Handling a case (state, messages, notes, tags, intake) goes exactly as far as reading it.
+  ["BI Hoorn", "handle-case", caseOf("westfries-archief", "hoorn-integriteit"), Y],
+  ["BI Hoorn", "handle-case", caseOf("hoorn", "hoorn-vp"), N],
+  ["VP Hoorn", "handle-case", caseOf("hoorn", "hoorn-vp"), Y],
+  ["external VP", "handle-case", caseOf("hoorn", "regio-vp-extern"), N],
+  ["admin Hoorn", "handle-case", caseOf("hoorn", "hoorn-integriteit"), N],
+  // The audit trail (ids and codes only) is the member admin's, of their own member; no desk, board or operator reads it.
+  ["admin Hoorn", "view-audit-trail", { member: "hoorn" }, Y],
+  ["admin Hoorn", "view-audit-trail", { member: "sed" }, N],
+  ["BI Hoorn", "view-audit-trail", { member: "hoorn" }, N],
+  ["board", "view-audit-trail", { member: "hoorn" }, N],
+  ["operator", "view-audit-trail", { member: "hoorn" }, N],
 ];
 
 describe("can: the role × action × scope table", () => {
@@ -115,7 +127,7 @@ describe("no case content outside the desks (DESIGN §3)", () => {
   const everyCaseScope = region.desks.flatMap((d) => region.members.map((m) => caseOf(m.id, d.id)));
   for (const name of ["admin Hoorn", "admin Archief", "board", "operator"]) {
     it(`${name} can read no case and no queue anywhere`, () => {
-      for (const action of ["read-case-content", "read-queue"] as const) {
+      for (const action of ["read-case-content", "read-queue", "handle-case"] as const) {
         for (const scope of everyCaseScope) expect(can({ roles: who[name] ?? [] }, action, scope, region), `${action} ${JSON.stringify(scope)}`).toBe(false);
       }
     });
@@ -144,6 +156,7 @@ describe("grantsOf", () => {
   it("lists the archive's admin's own member only", () => {
     expect(grantsOf({ roles: who["admin Archief"] ?? [] }, region)).toEqual([
       { action: "view-member-config", scope: { member: "westfries-archief" } },
+      { action: "view-audit-trail", scope: { member: "westfries-archief" } },
       { action: "edit-member-config", scope: { member: "westfries-archief" } },
     ]);
   });

@@ -16,7 +16,10 @@ import {
   type CaseStore,
   type Channel,
   type Clock,
+  CloseReasons,
   ConflictError,
+  Investigations,
+  type Measure,
   addDays,
   addMonths,
   categoryOf,
@@ -410,6 +413,76 @@ function documented(): PlannedCase[] {
   ];
 }
 
+// --- Outcomes -----------------------------------------------------------------------------------------------------
+
+/** Choices of a case's outcome, fixed per case key (a hash of it), so they do not move the plan's random sequence. */
+function chooser(label: string) {
+  const bytes = sha256(label);
+  let i = 0;
+  return <T>(options: readonly T[], weights?: readonly number[]): T => {
+    const byte = bytes[i++ % bytes.length] as number;
+    const w = weights ?? options.map(() => 1);
+    let pick = (byte / 256) * w.reduce((a, b) => a + b, 0);
+    for (const [k, option] of options.entries()) {
+      pick -= w[k] as number;
+      if (pick < 0) return option;
+    }
+    return options[options.length - 1] as T;
+  };
+}
+
+/**
+ * What the desk recorded on the way (lifecycle.ts): a close reason after triage, the kind of investigation, the
+ * conclusion (a violation when a measure follows), the measures, the referral. Written into the history's `detail` too.
+ */
+function demoOutcome(key: string, history: HistoryEntry[], kind: "melding" | "advies", measures: readonly Measure[]): NonNullable<CaseRecord["outcome"]> {
+  const pick = chooser(`demo-outcome/${key}`);
+  const states = history.map((h) => h.state);
+  const outcome: NonNullable<CaseRecord["outcome"]> = {};
+  for (const [i, entry] of history.entries()) {
+    const before = states[i - 1];
+    let detail: string | undefined;
+    if (entry.event) continue;
+    if (entry.state === "gesloten" && (before === "triage" || before === "vooronderzoek")) {
+      outcome.closeReason = pick(CloseReasons.codes, [5, 3, 1]);
+      detail = outcome.closeReason;
+    } else if (entry.state === "doorverwezen") {
+      outcome.referral = kind === "advies" ? pick(["integriteitsbalie", "bedrijfsarts", "p-en-o"] as const, [5, 3, 2]) : pick(["klachtenregeling", "politie", "huis-voor-klokkenluiders", "anders"] as const, [5, 2, 1, 2]);
+      detail = outcome.referral;
+    } else if (entry.state === "feitenonderzoek") {
+      outcome.investigation = pick(Investigations.codes, [7, 3]);
+      detail = outcome.investigation;
+    } else if (entry.state === "besluit") {
+      // A measure follows only a violation; a decision that closes the case found none.
+      outcome.conclusion = states.includes("maatregel") ? "schending-vastgesteld" : pick(["niet-vastgesteld", "niet-vast-te-stellen"] as const, [2, 1]);
+      detail = outcome.conclusion;
+    } else if (entry.state === "maatregel") {
+      const first = pick(measures.filter((m) => m !== "anders"));
+      const chosen = pick([[first], [first, "gesprek" as Measure]], [3, 1]);
+      outcome.measures = [...new Set(chosen)];
+      detail = outcome.measures.join(",");
+    }
+    if (detail) history[i] = { ...entry, detail };
+  }
+  return outcome;
+}
+
+/**
+ * When the desk gave feedback: most reports within the Wbk's three months, some later, and open ones whose time has
+ * not come yet without it. An advice contact gets none (it has no Wbk feedback deadline).
+ */
+function feedbackOf(key: string, kind: "melding" | "advies", history: HistoryEntry[], receivedAt: Date, today: Date): { feedbackAt?: string } {
+  if (kind === "advies" || history.length < 3) return {};
+  const pick = chooser(`demo-feedback/${key}`);
+  const days = pick([20, 35, 50, 70, 85, 100, 115], [2, 3, 3, 3, 2, 1, 1]);
+  const at = addDays(receivedAt, days);
+  if (at > today) return {};
+  // A case that stalls open is often the one nobody wrote back to.
+  const last = history[history.length - 1] as HistoryEntry;
+  if (last.state !== "gesloten" && last.state !== "doorverwezen" && pick([true, false], [1, 1])) return {};
+  return { feedbackAt: new Date(at.getTime() + 10 * 60 * 60 * 1000).toISOString() };
+}
+
 // --- Seeding ------------------------------------------------------------------------------------------------------
 
 /** Who acts on a desk in the demo histories: the demo account of that desk, or a stand-in id (never a name). */
@@ -483,6 +556,7 @@ export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: numb
         });
       }
     }
+    const outcome = demoOutcome(p.key, history, route.kind, route.member.measures ?? ["gesprek"]);
     const last = history[history.length - 1] as HistoryEntry;
     const deadlines = initialDeadlines(receivedAt);
     // An oral or written report is acknowledged by the desk: feedback is due three months after that acknowledgement.
@@ -509,6 +583,8 @@ export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: numb
       content: envelope,
       history,
       ...(referralConsentAt ? { referralConsentAt } : {}),
+      ...(Object.keys(outcome).length ? { outcome } : {}),
+      ...feedbackOf(p.key, route.kind, history, receivedAt, today),
       version: 1,
     } satisfies CaseRecord) as CaseRecord;
   };

@@ -22,7 +22,9 @@ import {
   createReceiptCodes,
   createSubmissionTokens,
 } from "@meldpunt/crypto";
-import { createAuditLog, createDynamoStore, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
+import { type Clock, type DeadlineJobSummary, type Mailer, runDeadlineJob } from "@meldpunt/domain";
+import { createLocalMailbox, createLocalMailer } from "@meldpunt/mailer";
+import { cacheRegion, createAuditLog, createDynamoStore, createSignalIndex, REGION_CACHE_MS, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
 import { seedDemoCases } from "./demo-cases";
@@ -47,7 +49,16 @@ export interface LocalHubOptions {
    * 24); the default (20) is the production one. Tests that post forms directly pass 0: the same check, no waiting.
    */
   powFallbackDelaySeconds?: number;
+  /**
+   * Runs the deadline job (docs/decisions.md 31) shortly after start (`firstRunAfterMs`, default 5 s) and then every
+   * 24 hours. Only `startLocalHub` has the timer, and only when asked: `pnpm start` asks; tests and benchmarks do not,
+   * and call `runDeadlines` themselves, with a clock of their own.
+   */
+  deadlineJob?: boolean | { firstRunAfterMs?: number };
 }
+
+/** The From address of the embedded default's mail, which is written to `<dataDir>/mail/` and never leaves the machine. */
+export const LOCAL_MAIL_SENDER = "meldpunt@localhost";
 
 export interface LocalDeps {
   dataDir: string;
@@ -56,6 +67,13 @@ export interface LocalDeps {
   /** The embedded OpenID provider's issuer URL. */
   issuer: string;
   deps: StaffSideDeps;
+  /** Writes each message as an .eml file under `<dataDir>/mail/` (listed for demo staff at /demo/post). */
+  mailer: Mailer;
+  /**
+   * Runs the deadline job once: acknowledges web reports, mails each desk's notice. Logs its summary (counts only).
+   * `clock` replaces the hub's for this run (the mail's date too): tests run it "days later".
+   */
+  runDeadlines(overrides?: { clock?: Clock }): Promise<DeadlineJobSummary>;
   close(): Promise<void>;
 }
 
@@ -112,12 +130,15 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
     const submissionKey = await readOrCreateSecret(join(authDir, "submission.key"), () => randomBytes(32));
     const auditKey = await readOrCreateSecret(join(authDir, "audit.key"), () => randomBytes(32));
 
+    const mailDir = join(dataDir, "mail");
+    const mailer = createLocalMailer({ dir: mailDir, sender: LOCAL_MAIL_SENDER, clock });
     const sealer = createEnvelopeSealer(keyring);
     const receipts = createReceiptCodes(options.scryptCost ? { scryptCost: options.scryptCost } : {});
     if (options.demoCases) await seedDemoCases({ cases: store.cases, region: store.region, sealer, receipts, clock });
 
     const deps = {
       ...store,
+      region: cacheRegion(store.region, { ttlMs: REGION_CACHE_MS }),
       sealer,
       receipts,
       tokens: createSubmissionTokens({ key: submissionKey }),
@@ -131,9 +152,26 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       assets,
       auth: { login, sessions: createSessions({ key: sessionKey, clock }), staff },
       audit: createAuditLog({ client, tableName: TABLE_NAME_DEFAULT, hasher: createAuditHasher({ key: auditKey }) }),
+      tags: keyring,
+      signals: createSignalIndex({ client, tableName: TABLE_NAME_DEFAULT }),
       staffSide,
+      demoMail: createLocalMailbox({ dir: mailDir }),
     };
-    return { dataDir, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME_DEFAULT, issuer: provider.issuer, deps, close };
+    const runDeadlines = async (overrides: { clock?: Clock } = {}) => {
+      const runClock = overrides.clock ?? clock;
+      const runMailer = overrides.clock ? createLocalMailer({ dir: mailDir, sender: LOCAL_MAIL_SENDER, clock: runClock }) : mailer;
+      try {
+        const summary = await runDeadlineJob({ ...store, staff, mailer: runMailer, clock: runClock, audit: deps.audit }, { hubUrl });
+        // Counts only: no case id, no address (docs/decisions.md 5).
+        if (summary.mailFailures > 0) deps.logger.warn("deadline job: some notices not sent, retried on the next run", { ...summary });
+        else deps.logger.info("deadline job done", { ...summary });
+        return summary;
+      } catch (error) {
+        deps.logger.error("deadline job failed", { errorName: error instanceof Error ? error.name : typeof error });
+        throw error;
+      }
+    };
+    return { dataDir, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME_DEFAULT, issuer: provider.issuer, deps, mailer, runDeadlines, close };
   } catch (error) {
     await close();
     throw error;
@@ -172,14 +210,46 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     throw error;
   }
   app = createApp(local.deps);
+  const job = options.deadlineJob
+    ? deadlineTimer(() => local.runDeadlines(), (typeof options.deadlineJob === "object" ? options.deadlineJob.firstRunAfterMs : undefined) ?? FIRST_RUN_AFTER_MS)
+    : undefined;
   return {
     ...local,
     url,
     async close() {
+      // A run in progress finishes before the store closes; no new one starts.
+      await job?.stop();
       const closed = stopServer();
       if (inFlight > 0) await Promise.race([new Promise<void>((done) => (drained = done)), sleep(DRAIN_LIMIT_MS)]);
       await closed;
       await local.close();
+    },
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The first run after start: soon, but after the start-up lines are printed. */
+const FIRST_RUN_AFTER_MS = 5_000;
+
+/** Runs `run` after `firstAfterMs` and then every 24 hours; never two at once. The timers keep no process alive. */
+function deadlineTimer(run: () => Promise<unknown>, firstAfterMs: number): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    // runDeadlines has logged a failure already; the next day's run tries again.
+    running ??= run().then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
+      running = undefined;
+    });
+  };
+  const first = setTimeout(tick, firstAfterMs).unref();
+  const daily = setInterval(tick, DAY_MS).unref();
+  return {
+    async stop() {
+      clearTimeout(first);
+      clearInterval(daily);
+      await running;
     },
   };
 }

@@ -12,7 +12,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const oidcPort = Number(process.env.OIDC_PORT ?? 0);
 
-const hub = await startLocalHub({ dataDir, port, host, oidcPort, demoCases: true });
+// The deadline job runs shortly after start and then daily; its notices are .eml files, listed at /demo/post.
+const hub = await startLocalHub({ dataDir, port, host, oidcPort, demoCases: true, deadlineJob: true });
 const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
 console.log(`
 Gemeenschappelijk Meldpunt draait / is running:
@@ -22,6 +23,7 @@ Gemeenschappelijk Meldpunt draait / is running:
   Melding opvolgen ${hub.url}/opvolgen
   Medewerkers      ${hub.url}/medewerker (inloggen / log in: ${hub.url}/inloggen)
   Health           ${hub.url}/health
+  Demo-post        ${hub.url}/demo/post (e-mail van de termijnbewaking / deadline notices, als .eml in ${hub.dataDir}/mail)
 
 Demo-inlogdienst / demo login service: ${hub.issuer}
 Demo-accounts (alleen voor de demo / demo only), wachtwoord / password: ${DEMO_PASSWORD}

@@ -12,7 +12,7 @@ import {
   GetItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { type AuditEntry, type AuditHasher, type AuditLog, GENESIS_HASH, HubError, MemberIdSchema, UnavailableError, ValidationError } from "@meldpunt/domain";
+import { type AuditEntry, type AuditHasher, type AuditLog, GENESIS_HASH, HubError, MemberIdSchema, UnavailableError, ValidationError, verifyAuditChain } from "@meldpunt/domain";
 import * as z from "zod/mini";
 
 export interface AuditLogOptions {
@@ -79,7 +79,7 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
     }
   }
 
-  return {
+  const log: AuditLog = {
     async append(event, at) {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const before = await last(event.member);
@@ -146,7 +146,13 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
       const head = await send(() => client.send(new GetItemCommand({ TableName: tableName, Key: marshall({ pk: partition(member), sk: HEAD }), ConsistentRead: true })));
       return { entries, headSeq: head.Item ? Number(unmarshall(head.Item).seq) : 0 };
     },
+
+    async verify(member) {
+      const { entries, headSeq } = await log.readAll(member);
+      return verifyAuditChain(entries, headSeq, hasher);
+    },
   };
+  return log;
 }
 
 /** A cursor is the sequence number to continue below: twelve digits or fewer, nothing else. */

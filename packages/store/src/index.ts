@@ -5,3 +5,5 @@ export * from "./staff-store";
 export * from "./table";
 export * from "./receipt-throttle";
 export * from "./audit-log";
+export * from "./signal-index";
+export * from "./cached-region";

@@ -19,7 +19,8 @@ import { createDynamoStore } from "../src/dynamo-store";
 import { caseKey, queuePartition } from "../src/keys";
 import { makeCase, makeDesk, makeMember, toCursor, useDynalite } from "./fixtures";
 
-const SUMMARY_FIELDS = ["id", "member", "desk", "kind", "track", "state", "categories", "receivedAt", "ackDueAt", "feedbackDueAt", "version"].sort();
+/** What a queue gets: clear metadata, and `deskUnread`, which the store derives on every write (feedbackAt once given). */
+const SUMMARY_FIELDS = ["id", "member", "desk", "kind", "track", "state", "categories", "receivedAt", "ackDueAt", "feedbackDueAt", "deskUnread", "version"].sort();
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -254,6 +255,7 @@ describe("listDeskQueue", () => {
       receivedAt: e.receivedAt,
       ackDueAt: e.ackDueAt,
       feedbackDueAt: e.feedbackDueAt,
+      deskUnread: false,
       version: 1,
     });
   });

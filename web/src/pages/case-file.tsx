@@ -19,7 +19,7 @@ import {
   subcategoryLabel,
 } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
-import { ADVICE_STATE, C } from "../case-text";
+import { ADVICE_STATE, C, EVENT_FOR_STAFF } from "../case-text";
 import { CheckboxGroup, ErrorSummary, type Errors, Field, fieldAria, LinkParagraph, RadioGroup } from "../form";
 import { formatBytes, formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
@@ -192,6 +192,58 @@ export function CaseFilePage(props: CaseFileProps) {
         </section>
       )}
 
+      {record.kind === "advies" && !props.print ? (
+        <section aria-labelledby="vp-title">
+          <h2 class="utrecht-heading-2" id="vp-title">
+            {tr(lang, C.vpTitle)}
+          </h2>
+          <form method="post" action={href(lang, `${base}/vp`)} novalidate>
+            {hidden}
+            {(
+              [
+                ["sickLeave", C.sickLeaveLegend, record.vp?.sickLeave],
+                ["formalComplaint", C.complaintLegend, record.vp?.formalComplaint],
+              ] as const
+            ).map(([field, legend, value]) => (
+              <RadioGroup
+                field={field}
+                legend={tr(lang, legend)}
+                options={[
+                  { value: "ja", label: tr(lang, C.yes) },
+                  { value: "nee", label: tr(lang, C.no) },
+                ]}
+                checked={value === undefined ? undefined : value ? "ja" : "nee"}
+                errors={errors}
+              />
+            ))}
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+              {tr(lang, C.saveVp)}
+            </button>
+          </form>
+        </section>
+      ) : null}
+
+      <h2 class="utrecht-heading-2">{tr(lang, C.signalsTitle)}</h2>
+      <p class="utrecht-paragraph">{tr(lang, C.signalsIntro)}</p>
+      {file.signals.length > 0 ? (
+        <ul class="utrecht-unordered-list" data-testid="signals">
+          {file.signals.map((count, i) => (
+            <li class="utrecht-unordered-list__item">{fill(tr(lang, C.signalCount), { n: String(i + 1), count: String(count) })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {props.print ? null : (
+        <form method="post" action={href(lang, `${base}/persoon`)} novalidate autocomplete="off">
+          {hidden}
+          <Field field="name" label={tr(lang, C.personNameField)} errors={errors}>
+            <input class="utrecht-textbox utrecht-textbox--html-input" type="text" id="name" name="name" maxlength={200} {...fieldAria("name", errors, false)} />
+          </Field>
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            {tr(lang, C.tagPerson)}
+          </button>
+        </form>
+      )}
+
       <h2 class="utrecht-heading-2">{tr(lang, C.messagesTitle)}</h2>
       {file.messages.length === 0 ? <p class="utrecht-paragraph">{tr(lang, C.messagesNone)}</p> : null}
       {file.messages.map((m) => (
@@ -263,7 +315,7 @@ export function CaseFilePage(props: CaseFileProps) {
       <ol class="utrecht-ordered-list">
         {record.history.map((h) => (
           <li class="utrecht-ordered-list__item">
-            {formatDate(lang, h.at)}: {stateName(h.state)}
+            {formatDate(lang, h.at)}: {h.event ? `${tr(lang, EVENT_FOR_STAFF[h.event])} (${stateName(h.state)})` : stateName(h.state)}
             {h.event === "doorgestuurd" && h.to ? ` — ${fill(tr(lang, C.forwarded), { desk: props.deskNames[h.to.desk] ?? h.to.desk })}` : ""}
             {h.detail ? ` — ${detailText(lang, h.state, h.detail)}` : ""} ({h.by})
           </li>

@@ -59,6 +59,7 @@ export function DeskQueuePage(props: DeskQueueProps) {
         </div>
       ) : null}
       <p class="utrecht-paragraph">{tr(lang, D.queueIntro)}</p>
+      <LinkParagraph href={href(lang, `${path}/registreren`)}>{tr(lang, D.registerLink)}</LinkParagraph>
       <p class="utrecht-paragraph" data-testid="queue-counts">
         {fill(tr(lang, D.counts), {
           open: String(view.counts.open),

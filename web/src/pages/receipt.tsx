@@ -5,8 +5,9 @@ import { brandOf, Layout } from "../layout";
 import { R } from "../report-text";
 import { fill, T } from "../text";
 
-export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
-  const { lang, report } = props;
+/** The receipt: for a reporter, or (`intakeDesk`) for staff who registered a report and pass the code on. */
+export function ReceiptPage(props: { lang: Lang; report: SubmittedReport; intakeDesk?: string }) {
+  const { lang, report, intakeDesk } = props;
   // An advice contact is a question to the vertrouwenspersoon, not a report: no Wbk deadlines are promised for it.
   const advice = report.kind === "advies";
   const title = advice ? R.adviceReceiptTitle : T.receiptTitle;
@@ -14,7 +15,7 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
     <Layout lang={lang} title={tr(lang, title)} path="/melden" brand={brandOf(report.member)}>
       <h1 class="utrecht-heading-1">{tr(lang, title)}</h1>
       <div class="utrecht-alert utrecht-alert--warning" role="status">
-        <p class="utrecht-paragraph">{tr(lang, T.receiptSave)}</p>
+        <p class="utrecht-paragraph">{tr(lang, intakeDesk ? R.intakeReceipt : T.receiptSave)}</p>
       </div>
       <h2 class="utrecht-heading-2" id="receipt-code-label">
         {tr(lang, T.receiptCodeLabel)}
@@ -49,7 +50,7 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport }) {
 
       {/* The browser itself holds the reporter back until the box is ticked: no script. The box has no name, so
           nothing about it, and certainly not the code, ends up in the URL of the start page. */}
-      <form method="get" action="/" class="hub-no-print">
+      <form method="get" action={intakeDesk ? `/balie/${intakeDesk}` : "/"} class="hub-no-print">
         {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
         <div class="utrecht-form-field utrecht-form-field--checkbox">
           <div class="utrecht-form-field__input">

@@ -3,6 +3,7 @@
 import {
   Anonymity,
   CATEGORY_CODES,
+  Channels,
   MAX_DESCRIPTION,
   MAX_SHORT_TEXT,
   MAX_WITNESSES,
@@ -41,6 +42,9 @@ export interface ReportFormValues {
   contactPhone?: string;
   contactEmail?: string;
   notifyEmail?: string;
+  /** Staff intake only. */
+  channel?: string;
+  receivedOn?: string;
 }
 
 export function ReportFormPage(props: {
@@ -58,8 +62,13 @@ export function ReportFormPage(props: {
   errors?: Errors;
   /** The form came back after files were sent with it: they must be chosen again. */
   filesLost?: boolean;
+  /**
+   * Staff register a report received by phone, in a meeting, by e-mail or letter on this form too: it asks how and
+   * when it came in, posts to the desk with the session's CSRF token, and needs no proof of work.
+   */
+  intake?: { desk: string; csrf: string };
 }) {
-  const { lang, members } = props;
+  const { lang, members, intake } = props;
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   // Files cannot be put back in a file picker: a form that comes back asks for them again (decisions 26).
@@ -101,36 +110,64 @@ export function ReportFormPage(props: {
   return (
     <Layout
       lang={lang}
-      title={tr(lang, T.reportTitle)}
-      path="/melden"
+      title={tr(lang, intake ? R.intakeTitle : T.reportTitle)}
+      path={intake ? `/balie/${intake.desk}/registreren` : "/melden"}
       query={props.query}
       hasErrors={Object.keys(summary).length > 0 || Boolean(props.notice)}
       brand={brandOf(members.find((m) => m.id === values.member))}
     >
-      <h1 class="utrecht-heading-1">{tr(lang, T.reportTitle)}</h1>
+      <h1 class="utrecht-heading-1">{tr(lang, intake ? R.intakeTitle : T.reportTitle)}</h1>
       {props.notice ? (
         <div class="utrecht-alert utrecht-alert--warning" role="alert" data-testid="form-notice">
           <p class="utrecht-paragraph">{props.notice}</p>
         </div>
       ) : null}
       <ErrorSummary lang={lang} errors={summary} anchors={{ subcategories: firstSubcategory, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
-      <p class="utrecht-paragraph">{tr(lang, T.reportIntro)}</p>
-      <form method="post" action={href(lang, "/melden")} enctype="multipart/form-data" novalidate data-pow>
+      <p class="utrecht-paragraph">{tr(lang, intake ? R.intakeIntro : T.reportIntro)}</p>
+      <form
+        method="post"
+        action={href(lang, intake ? `/balie/${intake.desk}/registreren` : "/melden")}
+        enctype="multipart/form-data"
+        novalidate
+        data-pow={intake ? undefined : true}
+      >
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="formToken" value={props.formToken} />
-        <input type="hidden" name="powChallenge" value={props.powChallenge} />
-        <input type="hidden" name="powNonce" value="" />
+        {intake ? (
+          <input type="hidden" name="csrf" value={intake.csrf} />
+        ) : (
+          <>
+            <input type="hidden" name="powChallenge" value={props.powChallenge} />
+            <input type="hidden" name="powNonce" value="" />
+          </>
+        )}
 
-        <Field field="member" label={tr(lang, T.memberLabel)} hint={tr(lang, T.memberHint)} errors={errors}>
-          <select class="utrecht-select utrecht-select--html-select" id="member" name="member" required {...fieldAria("member", errors, true)}>
+        <Field field="member" label={tr(lang, T.memberLabel)} hint={intake ? undefined : tr(lang, T.memberHint)} errors={errors}>
+          <select class="utrecht-select utrecht-select--html-select" id="member" name="member" required {...fieldAria("member", errors, !intake)}>
             <option value="">{tr(lang, T.memberPlaceholder)}</option>
             <optgroup label={tr(lang, T.municipalities)}>{group("gemeente")}</optgroup>
             <optgroup label={tr(lang, T.jointBodies)}>{group("gr")}</optgroup>
-            <option value={UNKNOWN_MEMBER} selected={values.member === UNKNOWN_MEMBER}>
-              {tr(lang, T.memberUnknown)}
-            </option>
+            {/* Staff register a report for a member their desk handles; only a reporter may not know which. */}
+            {intake ? null : (
+              <option value={UNKNOWN_MEMBER} selected={values.member === UNKNOWN_MEMBER}>
+                {tr(lang, T.memberUnknown)}
+              </option>
+            )}
           </select>
         </Field>
+
+        {intake ? (
+          <>
+            <RadioGroup
+              field="channel"
+              legend={tr(lang, R.channelLegend)}
+              options={Channels.codes.filter((c) => c !== "webformulier").map((code) => ({ value: code, label: tr(lang, Channels.labels[code]) }))}
+              checked={values.channel ?? "telefoon"}
+              errors={errors}
+            />
+            {text("receivedOn", tr(lang, R.receivedOnLabel), 10, tr(lang, R.receivedOnHint), "date")}
+          </>
+        ) : null}
 
         <RadioGroup
           field="wants"
@@ -166,7 +203,7 @@ export function ReportFormPage(props: {
           ))}
         </fieldset>
 
-        <Field field="description" label={tr(lang, T.descriptionLabel)} hint={tr(lang, T.descriptionHint)} errors={errors}>
+        <Field field="description" label={tr(lang, intake ? R.recordLabel : T.descriptionLabel)} hint={tr(lang, intake ? R.recordHint : T.descriptionHint)} errors={errors}>
           <textarea class="utrecht-textarea hub-textarea" id="description" name="description" rows={10} maxlength={MAX_DESCRIPTION} required {...fieldAria("description", errors, true)}>
             {values.description ?? ""}
           </textarea>
@@ -204,7 +241,7 @@ export function ReportFormPage(props: {
         </button>
       </form>
       {/* No inline script (CSP script-src 'self'); without it the form still works, after a short wait. */}
-      <script src={POW_SCRIPT_PATH} defer></script>
+      {intake ? null : <script src={POW_SCRIPT_PATH} defer></script>}
     </Layout>
   );
 }

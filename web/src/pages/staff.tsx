@@ -4,7 +4,7 @@ import { LinkParagraph } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { deskServesText, memberName, roleText } from "../role-text";
-import { O, S } from "../staff-text";
+import { DEMO_POST, O, S } from "../staff-text";
 import { fill } from "../text";
 
 export interface StaffPageProps {
@@ -15,6 +15,8 @@ export interface StaffPageProps {
   grants: Grant[];
   /** The session's CSRF token, posted back by the logout form. */
   csrf: string;
+  /** The embedded default's outgoing mail is readable at /demo/post (local runner only). */
+  demoMail?: boolean;
 }
 
 export function StaffPage(props: StaffPageProps) {
@@ -104,6 +106,7 @@ export function StaffPage(props: StaffPageProps) {
         </>
       ) : null}
       {grants.some((g) => g.action === "onboard-member") ? <LinkParagraph href={href(lang, "/beheer/organisaties")}>{tr(lang, O.operatorLink)}</LinkParagraph> : null}
+      {props.demoMail ? <LinkParagraph href={href(lang, "/demo/post")}>{tr(lang, DEMO_POST.link)}</LinkParagraph> : null}
 
       <form method="post" action={href(lang, "/uitloggen")}>
         <input type="hidden" name="csrf" value={props.csrf} />
