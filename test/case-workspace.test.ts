@@ -10,6 +10,7 @@ import {
   CaseStateSchema,
   ConflictError,
   ConsentRequiredError,
+  messageReporter,
   nextStates,
   openCaseFile,
   recordVpFacts,
@@ -391,5 +392,27 @@ describe("an advice contact's light registration", () => {
     await expect(recordVpFacts(hub.deps, ref, { sickLeave: "nee" }, record.version)).rejects.toBeInstanceOf(ConflictError);
     const { record: melding } = await report();
     await expect(recordVpFacts(hub.deps, { ...ref, caseId: melding.id, desk: melding.desk }, { sickLeave: "ja" }, melding.version)).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("the reporter's e-mail notice", () => {
+  it("tells a reporter who asked for it that a message waits, with no content, case or organisation in it", async () => {
+    const { record } = await report({ notifyEmail: "melder@voorbeeld.nl", description: "NOTICE-INHOUD" });
+    const before = (await hub.deps.demoMail?.list())?.length ?? 0;
+    const result = await messageReporter(hub.deps, { member: "hoorn", caseId: record.id, desk: record.desk, by: BY }, { kind: "bericht", text: "VRAAG-INHOUD: wanneer?" });
+    expect(result).toEqual({ notice: "sent" });
+    const mails = (await hub.deps.demoMail?.list()) ?? [];
+    expect(mails.length).toBe(before + 1);
+    const mail = await hub.deps.demoMail?.read(mails[0]?.name ?? "");
+    expect(mail?.to).toEqual(["melder@voorbeeld.nl"]);
+    const text = JSON.stringify(mail);
+    for (const secret of ["NOTICE-INHOUD", "VRAAG-INHOUD", record.id, "Hoorn", "integriteit", "Integriteit"]) expect(text).not.toContain(secret);
+    expect(text).toContain("/opvolgen");
+
+    const { record: quiet } = await report();
+    expect(await messageReporter(hub.deps, { member: "hoorn", caseId: quiet.id, desk: quiet.desk, by: BY }, { kind: "bericht", text: "Zonder adres." })).toEqual({ notice: "none" });
+    const failing = { ...hub.deps, notices: { hubUrl: hub.url, mailer: { send: async () => Promise.reject(new Error("smtp down")) } } };
+    expect(await messageReporter(failing, { member: "hoorn", caseId: record.id, desk: record.desk, by: BY }, { kind: "bericht", text: "Nog een vraag." })).toEqual({ notice: "failed" });
+    expect((await hub.deps.cases.getCase("hoorn", record.id))?.messages).toHaveLength(2);
   });
 });

@@ -61,6 +61,10 @@ export const C = {
     bericht: { nl: "Het bericht staat in de brievenbus van de melder.", en: "The message is in the reporter's mailbox." },
     notitie: { nl: "De notitie is opgeslagen.", en: "The note was saved." },
     vp: { nl: "De registratie is opgeslagen.", en: "The registration was saved." },
+    berichtZonderMail: {
+      nl: "Het bericht staat in de brievenbus van de melder, maar de e-mail die de melder erover waarschuwt kon niet worden verstuurd. Verstuur het bericht niet opnieuw.",
+      en: "The message is in the reporter's mailbox, but the e-mail telling the reporter about it could not be sent. Do not send the message again.",
+    },
     persoon: { nl: "De persoon is vastgelegd (alleen als sleutel, niet als naam).", en: "The person was recorded (as a key only, not as a name)." },
   },
   open: { nl: "Openen", en: "Open" },

@@ -5,6 +5,7 @@ import {
   type AuditLog,
   type Label,
   type PersonTags,
+  type ReporterNotices,
   type SignalIndex,
   MAX_SUBCATEGORIES,
   NotFoundError,
@@ -56,6 +57,8 @@ export interface AppDeps extends ReportDeps {
   /** Signals (docs/decisions.md 30): keyed tags of the people cases concern, and which cases carry each. */
   tags?: PersonTags;
   signals?: SignalIndex;
+  /** The contentless "a message is waiting" e-mail to reporters who asked for one (docs/decisions.md 27). */
+  notices?: ReporterNotices;
   /**
    * The staff pages (./staff-side), handed in by the wiring that has staff login, so that a deployment without it
    * (the Lambda, until Cognito is wired) does not even load their code on a cold start.
@@ -88,7 +91,7 @@ export const REPORT_TEXT_FIELDS = [
 ] as const;
 
 /** What the staff pages get: the app's deps with staff login and the audit trail, both present. */
-export type StaffSideDeps = AppDeps & { auth: StaffAuth; audit: AuditLog; tags: PersonTags; signals: SignalIndex };
+export type StaffSideDeps = AppDeps & { auth: StaffAuth; audit: AuditLog; tags: PersonTags; signals: SignalIndex; notices: ReporterNotices };
 
 export type AppEnv = { Variables: { lang: Lang; requestId: string } };
 
@@ -215,9 +218,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   if (deps.auth && deps.staffSide) {
     // Staff read case content: never without an audit trail to record it in.
-    const { audit, tags, signals } = deps;
-    if (!audit || !tags || !signals) throw new Error("the staff side needs the audit log, person tags and the signal index");
-    app.route("/", deps.staffSide({ ...deps, auth: deps.auth, audit, tags, signals }));
+    const { audit, tags, signals, notices } = deps;
+    if (!audit || !tags || !signals || !notices) throw new Error("the staff side needs the audit log, person tags, the signal index and reporter notices");
+    app.route("/", deps.staffSide({ ...deps, auth: deps.auth, audit, tags, signals, notices }));
   } else {
     app.on(["GET", "POST"], STAFF_PATHS, () => {
       throw new NotFoundError();

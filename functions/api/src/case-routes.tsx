@@ -18,6 +18,7 @@ import {
 } from "@meldpunt/domain";
 import { CaseFilePage, CaseText, errorsByField, href, type Lang, tr } from "@meldpunt/web";
 import { type Context, Hono } from "hono";
+import type { StaffSideDeps } from "./app";
 import { ATTACHMENT_HEADERS } from "./mailbox-routes";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
 import { formFiles, formList, formText, limitForm, limitUpload, page } from "./respond";
@@ -25,9 +26,9 @@ import { formFiles, formList, formText, limitForm, limitUpload, page } from "./r
 type Env = { Variables: StaffVariables & { lang: Lang } };
 
 const CASE = "/balie/:desk/:member/:case{[0-9A-HJKMNP-TV-Z]{26}}";
-const DONE = { status: CaseText.done.status, bericht: CaseText.done.bericht, notitie: CaseText.done.notitie, persoon: CaseText.done.persoon, vp: CaseText.done.vp };
+const DONE = { status: CaseText.done.status, bericht: CaseText.done.bericht, notitie: CaseText.done.notitie, persoon: CaseText.done.persoon, vp: CaseText.done.vp, berichtZonderMail: CaseText.done.berichtZonderMail };
 
-export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps): Hono<Env> {
+export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps & Pick<StaffSideDeps, "notices">): Hono<Env> {
   const app = new Hono<Env>();
   const scope = (c: Context<Env>) => ({ member: c.req.param("member") ?? "", desk: c.req.param("desk") ?? "" });
   const reader = requireStaff({ auth, region: deps.region, right: (c) => ({ action: "read-case-content", scope: scope(c) }) });
@@ -97,8 +98,8 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps): Hono<Env> {
   app.post(`${CASE}/bericht`, limitUpload, handler, async (c) => {
     const { text, kind } = await formText(c, ["text", "kind"]);
     try {
-      await messageReporter(deps, refOf(c), { kind: kind === "terugkoppeling" ? "terugkoppeling" : "bericht", text }, await formFiles(c, "files"));
-      return back(c, "bericht");
+      const sent = await messageReporter(deps, refOf(c), { kind: kind === "terugkoppeling" ? "terugkoppeling" : "bericht", text }, await formFiles(c, "files"));
+      return back(c, sent.notice === "failed" ? "berichtZonderMail" : "bericht");
     } catch (error) {
       return refused(c, error, { text });
     }

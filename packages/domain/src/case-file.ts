@@ -9,6 +9,7 @@ import { type Need, nextStates } from "./lifecycle";
 import { checkUploadsOrThrow, type UploadedFile } from "./attachments";
 import { listedFiles, MessageInputSchema, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage } from "./mailbox";
 import type { CaseId, CaseRecord, CaseState, DeskId, MemberId, Note } from "./model";
+import type { MailMessage, Mailer } from "./ports";
 import { decodeContent, type ReportContent } from "./report";
 import type { ReportDeps } from "./submit-report";
 import { parseOrThrow } from "./validation";
@@ -64,13 +65,42 @@ export async function openCaseFile(deps: CaseFileDeps, ref: CaseRef, action: Ext
   return { record: rest, content, files, messages, notes, next: nextStates(record), signals: await signalCounts(deps, record) };
 }
 
-/** The desk writes to the reporter (a question, or the feedback): audited, then added to the mailbox. */
+/** Where the contentless "a message is waiting" e-mail goes out from, and the hub address it points to. */
+export interface ReporterNotices {
+  mailer: Mailer;
+  hubUrl: string;
+}
+
+/**
+ * The notice to a reporter who left an e-mail address for it: no content, no case, no name of the organisation or the
+ * hub's purpose in the subject (someone else may read the inbox); only where to go and that the code is needed.
+ */
+export function reporterNotice(hubUrl: string): Omit<MailMessage, "to"> {
+  return {
+    subject: "Er staat een bericht voor u klaar / A message is waiting for you",
+    text: [
+      "Er staat een nieuw bericht voor u klaar.",
+      `Open ${hubUrl}/opvolgen en vul uw code in om het te lezen.`,
+      "Deze e-mail bevat verder niets; beantwoorden kan niet.",
+      "",
+      "A new message is waiting for you.",
+      `Open ${hubUrl}/opvolgen?lang=en and enter your code to read it.`,
+      "This e-mail contains nothing else; replies are not read.",
+    ].join("\n"),
+  };
+}
+
+/**
+ * The desk writes to the reporter (a question, or the feedback): audited, then added to the mailbox; a reporter who
+ * asked for it gets a contentless notice. Answers whether a notice went out (`failed`: the message is there, the e-mail
+ * is not; the desk is told, and it does not send the message again).
+ */
 export async function messageReporter(
-  deps: CaseFileDeps,
+  deps: CaseFileDeps & { notices?: ReporterNotices },
   ref: CaseRef,
   message: { kind: "bericht" | "terugkoppeling"; text: unknown },
   uploads: UploadedFile[] = [],
-): Promise<void> {
+): Promise<{ notice: "sent" | "none" | "failed" }> {
   const record = await load(deps, ref);
   // The message and its files are checked before the audit entry: a refused message is not one that was sent.
   checkUploadsOrThrow(deps.inspector, uploads);
@@ -78,6 +108,15 @@ export async function messageReporter(
   if (record.state === "gesloten") throw new ValidationError([{ field: "text", message: { nl: "Deze melding is afgesloten.", en: "This case is closed." } }]);
   await audited(deps, ref, "message", message.kind);
   await sendDeskMessage(deps, ref, { by: ref.by, ...message }, uploads);
+  if (!deps.notices) return { notice: "none" };
+  const content = decodeContent(await deps.sealer.open({ member: record.member, caseId: record.id }, record.dataKey, record.content));
+  if (!content.notifyEmail) return { notice: "none" };
+  try {
+    await deps.notices.mailer.send({ to: [content.notifyEmail], ...reporterNotice(deps.notices.hubUrl) });
+    return { notice: "sent" };
+  } catch {
+    return { notice: "failed" };
+  }
 }
 
 const YesNo = z.optional(z.enum(["ja", "nee"]));

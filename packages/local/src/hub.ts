@@ -156,6 +156,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       signals: createSignalIndex({ client, tableName: TABLE_NAME_DEFAULT }),
       staffSide,
       demoMail: createLocalMailbox({ dir: mailDir }),
+      notices: { mailer, hubUrl },
     };
     const runDeadlines = async (overrides: { clock?: Clock } = {}) => {
       const runClock = overrides.clock ?? clock;
