@@ -5,7 +5,9 @@ import { DeleteItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { createAuditHasher } from "@meldpunt/crypto";
 import {
+  addInternalNote,
   type AuditLog,
+  can,
   type CaseRecord,
   CaseStateSchema,
   ConflictError,
@@ -14,6 +16,7 @@ import {
   nextStates,
   openCaseFile,
   recordVpFacts,
+  saveStaffMember,
   tagPerson,
   transitionCase,
   UnavailableError,
@@ -414,5 +417,26 @@ describe("the reporter's e-mail notice", () => {
     const failing = { ...hub.deps, notices: { hubUrl: hub.url, mailer: { send: async () => Promise.reject(new Error("smtp down")) } } };
     expect(await messageReporter(failing, { member: "hoorn", caseId: record.id, desk: record.desk, by: BY }, { kind: "bericht", text: "Nog een vraag." })).toEqual({ notice: "failed" });
     expect((await hub.deps.cases.getCase("hoorn", record.id))?.messages).toHaveLength(2);
+  });
+});
+
+describe("handover", () => {
+  it("gives a successor on the desk the whole dossier, and the one who left nothing", async () => {
+    const { record } = await report({ description: "OVERDRACHT-INHOUD" });
+    const ref = { member: "hoorn", caseId: record.id, desk: "hoorn-integriteit", by: BY };
+    await addInternalNote(hub.deps, ref, "Eerste gesprek gevoerd.", record.version);
+    await messageReporter(hub.deps, ref, { kind: "bericht", text: "Wanneer kunnen we u spreken?" });
+    await move((await hub.deps.cases.getCase("hoorn", record.id)) as CaseRecord, "bevestigd");
+    // The coordinator leaves the desk; a successor joins it. The case does not move.
+    const desks = await hub.deps.region.listDesks();
+    const successor = await saveStaffMember(hub.deps.auth.staff, hub.deps.region, { id: "opvolger-hoorn", name: "Opvolger", email: "opvolger@hoorn.example", roles: [{ role: "desk-staff", desk: "hoorn-integriteit" }] });
+    const leaver = await saveStaffMember(hub.deps.auth.staff, hub.deps.region, { id: "vertrokken-hoorn", name: "Vertrokken", email: "vertrokken@hoorn.example", roles: [] });
+    expect(can(successor, "read-case-content", { member: "hoorn", desk: "hoorn-integriteit" }, { desks })).toBe(true);
+    expect(can(leaver, "read-case-content", { member: "hoorn", desk: "hoorn-integriteit" }, { desks })).toBe(false);
+    const file = await openCaseFile(hub.deps, { ...ref, by: successor.id });
+    expect(file.content.description).toBe("OVERDRACHT-INHOUD");
+    expect(file.notes.map((n) => [n.by, n.text])).toEqual([[BY, "Eerste gesprek gevoerd."]]);
+    expect(file.messages.map((m) => m.text)).toEqual(["Wanneer kunnen we u spreken?"]);
+    expect(file.record.history.map((h) => h.state)).toEqual(["ontvangen", "bevestigd"]);
   });
 });
