@@ -5,15 +5,15 @@
 // between the two writes, a head ahead of them is entries deleted from the end, which verification reports.
 import {
   type AttributeValue,
-  ConditionalCheckFailedException,
   type DynamoDBClient,
   PutItemCommand,
   QueryCommand,
   GetItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { type AuditEntry, type AuditHasher, type AuditLog, GENESIS_HASH, HubError, MemberIdSchema, UnavailableError, ValidationError, verifyAuditChain } from "@meldpunt/domain";
+import { type AuditEntry, type AuditHasher, type AuditLog, GENESIS_HASH, MemberIdSchema, UnavailableError, ValidationError, verifyAuditChain } from "@meldpunt/domain";
 import * as z from "zod/mini";
+import { queryAll, send as sendRequest } from "./requests";
 
 export interface AuditLogOptions {
   client: DynamoDBClient;
@@ -30,15 +30,14 @@ const MAX_PAGE = 200;
 class LostRace extends Error {}
 
 export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): AuditLog {
-  async function send<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new LostRace();
-      if (error instanceof HubError) throw error;
-      throw new UnavailableError({ cause: error });
-    }
-  }
+  /** Every entry request: a failed condition is a lost race for a number, which `append` takes again. */
+  const send = <T>(run: () => Promise<T>) => sendRequest(run, () => new LostRace());
+  /** The member's entries: `ScanIndexForward: false` for the newest first. */
+  const entries = (member: string) => ({
+    TableName: tableName,
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :e)",
+    ExpressionAttributeValues: marshall({ ":pk": partition(member), ":e": "E#" }),
+  });
 
   const toEntry = (item: Record<string, AttributeValue>): AuditEntry => {
     const { pk: _pk, sk: _sk, entity: _entity, ...entry } = unmarshall(item);
@@ -48,14 +47,7 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
   async function last(member: string): Promise<AuditEntry | undefined> {
     const out = await send(() =>
       client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :e)",
-          ExpressionAttributeValues: marshall({ ":pk": partition(member), ":e": "E#" }),
-          ScanIndexForward: false,
-          Limit: 1,
-          ConsistentRead: true,
-        }),
+        new QueryCommand({ ...entries(member), ScanIndexForward: false, Limit: 1, ConsistentRead: true }),
       ),
     );
     return out.Items?.[0] ? toEntry(out.Items[0]) : undefined;
@@ -110,14 +102,7 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
       const start = page.cursor ? cursorKey(member, page.cursor) : undefined;
       const out = await send(() =>
         client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: "pk = :pk AND begins_with(sk, :e)",
-            ExpressionAttributeValues: marshall({ ":pk": partition(member), ":e": "E#" }),
-            ScanIndexForward: false,
-            Limit: limit,
-            ExclusiveStartKey: start,
-          }),
+          new QueryCommand({ ...entries(member), ScanIndexForward: false, Limit: limit, ExclusiveStartKey: start }),
         ),
       );
       const items = (out.Items ?? []).map(toEntry);
@@ -126,25 +111,9 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
     },
 
     async readAll(member) {
-      const entries: AuditEntry[] = [];
-      let start: Record<string, AttributeValue> | undefined;
-      do {
-        const out = await send(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: "pk = :pk AND begins_with(sk, :e)",
-              ExpressionAttributeValues: marshall({ ":pk": partition(member), ":e": "E#" }),
-              ExclusiveStartKey: start,
-              ConsistentRead: true,
-            }),
-          ),
-        );
-        entries.push(...(out.Items ?? []).map(toEntry));
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const all = (await queryAll(client, { ...entries(member), ConsistentRead: true })).map(toEntry);
       const head = await send(() => client.send(new GetItemCommand({ TableName: tableName, Key: marshall({ pk: partition(member), sk: HEAD }), ConsistentRead: true })));
-      return { entries, headSeq: head.Item ? Number(unmarshall(head.Item).seq) : 0 };
+      return { entries: all, headSeq: head.Item ? Number(unmarshall(head.Item).seq) : 0 };
     },
 
     async verify(member) {

@@ -2,7 +2,6 @@
 // Every business write is one conditional single-item write; see docs/store.md.
 import {
   type AttributeValue,
-  ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -20,18 +19,17 @@ import {
   type Desk,
   type DeskId,
   DeskSchema,
-  HubError,
   type Member,
   type MemberId,
   MemberSchema,
   type Page,
   type RegionStore,
   NOTHING_DUE,
-  UnavailableError,
   ValidationError,
 } from "@meldpunt/domain";
 import * as z from "zod/mini";
 import { caseItemKeys, caseKey, DESK_PREFIX, deskKey, MEMBER_PREFIX, memberKey, queuePartition, REGION_PK, receiptPartition } from "./keys";
+import { queryAll, send } from "./requests";
 import { INDEXES, keyAttributeNames } from "./table";
 
 export interface DynamoStoreOptions {
@@ -48,15 +46,6 @@ const SUMMARY_FIELDS = ["id", "member", "desk", "kind", "track", "state", "categ
 export const MAX_OPEN_CASES = 5000;
 
 export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { cases: CaseStore; region: RegionStore } {
-  async function send<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError();
-      if (error instanceof HubError) throw error;
-      throw new UnavailableError({ cause: error });
-    }
-  }
 
   /** Writes an item guarded by its version: version 1 must be new, version n must replace version n-1. */
   function putVersioned(item: Record<string, unknown>, version: number) {
@@ -72,15 +61,8 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
     return out.Item ? withoutKeys(out.Item) : undefined;
   }
 
-  async function queryAll(input: Omit<QueryCommandInput, "TableName">): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await send(() => client.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start })));
-      items.push(...(out.Items ?? []).map(withoutKeys));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+  async function queryItems(input: Omit<QueryCommandInput, "TableName">): Promise<Record<string, unknown>[]> {
+    return (await queryAll(client, { TableName: tableName, ...input })).map(withoutKeys);
   }
 
   const caseItem = (record: CaseRecord) => ({
@@ -144,28 +126,20 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
     },
     async listOpenCases(member: MemberId, desk: DeskId): Promise<CaseSummary[]> {
       const names = Object.fromEntries(SUMMARY_FIELDS.map((f) => [`#${f}`, f]));
-      const items: CaseSummary[] = [];
-      let start: Record<string, AttributeValue> | undefined;
-      do {
-        const out = await send(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: INDEXES.queue.name,
-              // Closed cases sort at NOTHING_DUE, after every open one: the key condition leaves them out.
-              KeyConditionExpression: "#gpk = :pk AND #gsk < :closed",
-              ProjectionExpression: Object.keys(names).join(", "),
-              ExpressionAttributeNames: { ...names, "#gpk": INDEXES.queue.partitionKey, "#gsk": INDEXES.queue.sortKey },
-              ExpressionAttributeValues: marshall({ ":pk": queuePartition(member, desk), ":closed": NOTHING_DUE }),
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        items.push(...(out.Items ?? []).map((item) => unmarshall(item) as CaseSummary));
-        if (items.length > MAX_OPEN_CASES) throw new UnavailableError({ cause: new Error("too many open cases on one desk") });
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return items;
+      const items = await queryAll(
+        client,
+        {
+          TableName: tableName,
+          IndexName: INDEXES.queue.name,
+          // Closed cases sort at NOTHING_DUE, after every open one: the key condition leaves them out.
+          KeyConditionExpression: "#gpk = :pk AND #gsk < :closed",
+          ProjectionExpression: Object.keys(names).join(", "),
+          ExpressionAttributeNames: { ...names, "#gpk": INDEXES.queue.partitionKey, "#gsk": INDEXES.queue.sortKey },
+          ExpressionAttributeValues: marshall({ ":pk": queuePartition(member, desk), ":closed": NOTHING_DUE }),
+        },
+        MAX_OPEN_CASES,
+      );
+      return items.map((item) => unmarshall(item) as CaseSummary);
     },
   };
 
@@ -193,7 +167,7 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
   };
 
   function queryRegion(prefix: string) {
-    return queryAll({
+    return queryItems({
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
       ExpressionAttributeValues: marshall({ ":pk": REGION_PK, ":prefix": prefix }),
     });

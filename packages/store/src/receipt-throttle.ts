@@ -2,7 +2,6 @@
 // holding counters only. The policy is the domain's (`receiptThrottleVerdict`); this file keeps its count safe under
 // concurrency. See docs/store.md, "Receipt throttle", and docs/decisions.md 20.
 import {
-  ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
@@ -11,6 +10,7 @@ import {
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { RECEIPT_THROTTLE, type ReceiptThrottle, receiptThrottleVerdict, type ThrottleCount, UnavailableError } from "@meldpunt/domain";
 import { throttleKey } from "./keys";
+import { send as sendRequest } from "./requests";
 
 export interface ReceiptThrottleOptions {
   client: DynamoDBClient;
@@ -39,15 +39,8 @@ function toCount(item: Record<string, unknown>): ThrottleCount {
 }
 
 export function createReceiptThrottle({ client, tableName }: ReceiptThrottleOptions): ReceiptThrottle {
-  async function send<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new LostRace();
-      if (error instanceof UnavailableError) throw error;
-      throw new UnavailableError({ cause: error });
-    }
-  }
+  /** A failed condition is a lost race for the count, which `check` reads and tries again. */
+  const send = <T>(run: () => Promise<T>) => sendRequest(run, () => new LostRace());
 
   function keyOf(locator: string) {
     if (!LOCATOR.test(locator)) throw new RangeError("not a receipt locator");

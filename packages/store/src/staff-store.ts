@@ -3,16 +3,15 @@
 // See docs/store.md, "Staff".
 import {
   type AttributeValue,
-  ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { ConflictError, type Staff, StaffSchema, type StaffStore, UnavailableError } from "@meldpunt/domain";
+import { type Staff, StaffSchema, type StaffStore, } from "@meldpunt/domain";
 import * as z from "zod/mini";
 import { STAFF_LIST_PARTITION, staffItemKeys, staffKey } from "./keys";
+import { queryAll, send } from "./requests";
 import { INDEXES, keyAttributeNames } from "./table";
 
 export interface StaffStoreOptions {
@@ -28,15 +27,6 @@ function toStaff(item: Record<string, AttributeValue>): Staff {
 }
 
 export function createStaffStore({ client, tableName }: StaffStoreOptions): StaffStore {
-  async function send<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError();
-      throw new UnavailableError({ cause: error });
-    }
-  }
-
   return {
     async getStaff(id) {
       const out = await send(() => client.send(new GetItemCommand({ TableName: tableName, Key: marshall(staffKey(id)), ConsistentRead: true })));
@@ -58,25 +48,14 @@ export function createStaffStore({ client, tableName }: StaffStoreOptions): Staf
     },
     async listStaff() {
       // A few hundred small items at most; in AWS the index may lag a write by a moment (GSIs are eventually consistent).
-      const staff: Staff[] = [];
-      let start: Record<string, AttributeValue> | undefined;
-      do {
-        const out = await send(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: INDEXES.queue.name,
-              KeyConditionExpression: "#pk = :pk",
-              ExpressionAttributeNames: { "#pk": INDEXES.queue.partitionKey },
-              ExpressionAttributeValues: marshall({ ":pk": STAFF_LIST_PARTITION }),
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        staff.push(...(out.Items ?? []).map(toStaff));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return staff;
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: INDEXES.queue.name,
+        KeyConditionExpression: "#pk = :pk",
+        ExpressionAttributeNames: { "#pk": INDEXES.queue.partitionKey },
+        ExpressionAttributeValues: marshall({ ":pk": STAFF_LIST_PARTITION }),
+      });
+      return items.map(toStaff);
     },
   };
 }
