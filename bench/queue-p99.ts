@@ -37,8 +37,8 @@ import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 // by path: the bench package depends on @meldpunt/local only, and this keeps the lockfile as it is.
 import { type CaseRecord, type CaseState, encodeContent, type HistoryEntry, initialDeadlines, QUEUE_PAGE_SIZE, reporterDay } from "../packages/domain/src/index";
 import { CookieJar, logIn } from "../test/support/browserless";
-import { percentile } from "./stats";
-import type { LatencyFigures } from "./submit-p99";
+import { closedLoop, type LatencyFigures, percentile } from "./stats";
+
 
 export const QUEUE_P99_CLIENTS = 10;
 export const QUEUE_MEMBER = "hoorn";
@@ -46,7 +46,6 @@ export const QUEUE_DESK = "hoorn-integriteit";
 export const QUEUE_OPEN_CASES = 100;
 export const QUEUE_CLOSED_CASES = 4_900;
 const STAFF_USER = "bi-hoorn";
-const WARM_UP_SECONDS = 1;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Cases written at once: dynalite is in this process, so more in flight only queue up in front of it. */
 const SEED_BATCH = 50;
@@ -345,43 +344,7 @@ function send(agent: Agent, url: string, headers: Record<string, string>): Promi
   });
 }
 
-/**
- * `clients` clients, each one GET at a time (keep-alive) for WARM_UP_SECONDS and then `seconds`, only against
- * 127.0.0.1. Only requests sent after the warm-up count; one sent before the end is waited for and counted.
- */
-async function load(url: string, seconds: number, headers: Record<string, string>, clients: number): Promise<LatencyFigures> {
-  if (new URL(url).hostname !== "127.0.0.1") throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
-  const latencies: number[] = [];
-  let non2xx = 0;
-  let errors = 0;
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const warm = performance.now() + WARM_UP_SECONDS * 1000;
-  const end = warm + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < end) {
-      const sent = performance.now();
-      try {
-        const status = await send(agent, url, headers);
-        if (sent < warm) continue;
-        if (status >= 200 && status < 300) latencies.push(performance.now() - sent);
-        else non2xx++;
-      } catch {
-        if (sent >= warm) errors++;
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: clients }, client));
-  } finally {
-    agent.destroy();
-  }
-  if (latencies.length === 0) throw new Error(`no 2xx answer from ${url}: ${non2xx} non-2xx, ${errors} errors`);
-  return {
-    ok: latencies.length,
-    non2xx,
-    errors,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    seconds: (performance.now() - warm) / 1000,
-  };
+/** `clients` clients, each one GET at a time. */
+function load(url: string, seconds: number, headers: Record<string, string>, clients: number): Promise<LatencyFigures> {
+  return closedLoop({ url, seconds, clients, prepare: () => undefined, send: (agent) => send(agent, url, headers) });
 }

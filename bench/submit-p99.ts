@@ -12,25 +12,17 @@
 // rank over every 2xx answer (`percentile` in stats.ts), on fractional milliseconds.
 import { createCipheriv } from "node:crypto";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
-import { Agent, request } from "node:http";
+import { type Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type LocalHub, startLocalHub } from "@meldpunt/local";
 import { Hono } from "hono";
-import { percentile } from "./stats";
+import { closedLoop, type LatencyFigures } from "./stats";
 
-export interface LatencyFigures {
-  /** 2xx answers: the latencies the percentiles are taken over. */
-  ok: number;
-  non2xx: number;
-  errors: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** From the end of the warm-up to the last answer. */
-  seconds: number;
-}
+export type { LatencyFigures };
+
 
 export interface SubmitP99 {
   bareHono: LatencyFigures;
@@ -50,7 +42,6 @@ export const SUBMIT_P99_CLIENTS = 20;
  * wave of 20 submissions arrives all at once, which steady use does not do. One wave of submissions takes ~1.5 s,
  * so every measured one was sent after the first wave.
  */
-const WARM_UP_SECONDS = 1;
 /** Longer than any submission takes even on a busy machine; a request that takes longer counts as an error. */
 const REQUEST_TIMEOUT_MS = 60_000;
 const BOUNDARY = "----meldpunt-bench-5c1f0e7a9b2d4863";
@@ -227,48 +218,7 @@ async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[
   return Promise.all(files.map(async (path) => ({ path, bytes: (await stat(path)).size })));
 }
 
-/**
- * 20 clients, each posting one request at a time (keep-alive) for WARM_UP_SECONDS and then `seconds`, only against
- * 127.0.0.1. Only requests sent after the warm-up count; one sent before the end is waited for and counted, so the
- * slowest ones are not cut off at the end of the phase.
- */
-async function load(url: string, seconds: number, body: (n: number) => Buffer[]): Promise<LatencyFigures> {
-  if (new URL(url).hostname !== "127.0.0.1") throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
-  const latencies: number[] = [];
-  let non2xx = 0;
-  let errors = 0;
-  let n = 0;
-  // One keep-alive connection per client, as 20 browsers would have.
-  const agent = new Agent({ keepAlive: true, maxSockets: SUBMIT_P99_CLIENTS });
-  const warm = performance.now() + WARM_UP_SECONDS * 1000;
-  const end = warm + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < end) {
-      // The body (and for the hub its fresh form) is made before the clock starts: only the POST is timed.
-      const parts = body(++n);
-      const sent = performance.now();
-      try {
-        const status = await send(agent, url, parts);
-        if (sent < warm) continue;
-        if (status >= 200 && status < 300) latencies.push(performance.now() - sent);
-        else non2xx++;
-      } catch {
-        if (sent >= warm) errors++;
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: SUBMIT_P99_CLIENTS }, client));
-  } finally {
-    agent.destroy();
-  }
-  if (latencies.length === 0) throw new Error(`no 2xx answer from ${url}: ${non2xx} non-2xx, ${errors} errors`);
-  return {
-    ok: latencies.length,
-    non2xx,
-    errors,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    seconds: (performance.now() - warm) / 1000,
-  };
+/** SUBMIT_P99_CLIENTS clients posting one multipart body at a time (its form is made before the clock starts). */
+function load(url: string, seconds: number, body: (n: number) => Buffer[]): Promise<LatencyFigures> {
+  return closedLoop({ url, seconds, clients: SUBMIT_P99_CLIENTS, prepare: body, send: (agent, parts) => send(agent, url, parts) });
 }
