@@ -22,6 +22,7 @@ import {
   UnavailableError,
   ValidationError,
   verifyAuditChain,
+  vpSignal,
 } from "@meldpunt/domain";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { embeddedDynamoClient } from "@meldpunt/store/embedded";
@@ -438,5 +439,39 @@ describe("handover", () => {
     expect(file.notes.map((n) => [n.by, n.text])).toEqual([[BY, "Eerste gesprek gevoerd."]]);
     expect(file.messages.map((m) => m.text)).toEqual(["Wanneer kunnen we u spreken?"]);
     expect(file.record.history.map((h) => h.state)).toEqual(["ontvangen", "bevestigd"]);
+  });
+});
+
+describe("the VP's signal to management", () => {
+  it("counts advice contacts per subject with counts under 5 as '<5' and no total, and mails only counts and the remark", async () => {
+    const now = new Date();
+    const contact = (categories: string[], daysAgo: number) => ({ kind: "advies" as const, categories: categories as never, receivedAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString() });
+    const signal = vpSignal(
+      [...Array.from({ length: 6 }, () => contact(["omgang"], 30)), contact(["belangen"], 10), contact(["omgang"], 400), { ...contact(["financieel"], 5), kind: "melding" as const }],
+      now,
+    );
+    expect(signal.bySubject).toEqual([
+      { category: "belangen", count: "<5" },
+      { category: "omgang", count: 6 },
+    ]);
+
+    for (let i = 0; i < 5; i++) await report({ wants: "advies", subcategories: "omgang.pesten", description: `VP-INHOUD ${i}` });
+    const jar = new CookieJar();
+    const { html } = await logIn(jar, `${hub.url}/balie/hoorn-vp/signaal?organisatie=hoorn`, "vp-hoorn", DEMO_PASSWORD);
+    expect(html).toMatch(/Ongewenste omgangsvormen<\/td><td class="utrecht-table__cell">\d+</);
+    const before = (await hub.deps.demoMail?.list())?.length ?? 0;
+    const body = new URLSearchParams({ csrf: csrfIn(html), remark: "Er speelt veel rond omgangsvormen." });
+    const sent = await send(jar, `${hub.url}/balie/hoorn-vp/signaal?organisatie=hoorn`, { method: "POST", body });
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain("Het signaal is verstuurd aan 1 beheerder(s).");
+    const mails = (await hub.deps.demoMail?.list()) ?? [];
+    expect(mails.length).toBe(before + 1);
+    const mail = await hub.deps.demoMail?.read(mails[0]?.name ?? "");
+    expect(mail?.to).toEqual(["r.jansen@hoorn.example"]);
+    expect(mail?.text).toContain("Er speelt veel rond omgangsvormen.");
+    expect(JSON.stringify(mail)).not.toContain("VP-INHOUD");
+    // Only a VP desk gives signals.
+    const bi = new CookieJar();
+    expect((await logIn(bi, `${hub.url}/balie/hoorn-integriteit/signaal`, "bi-hoorn", DEMO_PASSWORD)).back.res.status).toBe(404);
   });
 });

@@ -353,6 +353,20 @@ describe("an advice contact with the vertrouwenspersoon", () => {
 });
 
 describe("axe-core on the other desk pages", () => {
+  it("finds no violations on the VP's signal to management, before and after sending, also with an error", async () => {
+    const page = await (await staffContext()).newPage();
+    await logInAt(page, url("/balie/hoorn-vp/signaal?organisatie=hoorn"), "vp-hoorn");
+    expect(await page.locator("h1").textContent()).toBe("Signaal aan het management");
+    await expectNoViolations(page, "VP signal");
+    await page.click("button:has-text('Signaal versturen')");
+    expect(await page.locator("#remark-error").textContent()).toContain("Schrijf uw signaal.");
+    await expectNoViolations(page, "VP signal with an error");
+    await page.fill("#remark", "Meerdere vragen over de omgang in teams.");
+    await page.click("button:has-text('Signaal versturen')");
+    expect(await page.locator("[role=status]").first().textContent()).toContain("Het signaal is verstuurd");
+    await expectNoViolations(page, "VP signal sent");
+  });
+
   it("finds no violations on the intake form", async () => {
     const page = await coordinator().newPage();
     await page.goto(url("/balie/hoorn-integriteit/registreren"));

@@ -19,6 +19,7 @@ export const D = {
   actionsHeader: { nl: "Acties", en: "Actions" },
   forward: { nl: "Doorsturen", en: "Forward" },
   openCase: { nl: "openen", en: "open" },
+  signalLink: { nl: "Een anoniem signaal aan het management geven (alleen aantallen)", en: "Give management an anonymous signal (counts only)" },
   registerLink: { nl: "Een melding registreren (telefoon, gesprek, e-mail of brief)", en: "Register a report (phone, meeting, e-mail or letter)" },
   counts: {
     nl: "{open} open meldingen: {overdue} te laat, {dueSoon} binnen 2 dagen, {unread} met een nieuw bericht van de melder.",

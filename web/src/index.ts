@@ -22,3 +22,4 @@ export { CaseFilePage, type CaseFileProps, deadlineText } from "./pages/case-fil
 export { C as CaseText } from "./case-text";
 export { type DemoMail, DemoMailPage, type DemoMailSummary, DemoPostPage } from "./pages/demo-post";
 export { AuditTrailPage } from "./pages/audit-trail";
+export { VpSignalPage } from "./pages/vp-signal";

@@ -1,11 +1,13 @@
 // A desk's queue and forwarding a case to another desk. Rights come from `can`; every check names the member and the
 // desk. No case content is decrypted here: the queue and the forward form show metadata only.
 import {
-  type AuditLog,
   can,
   type CaseSummary,
   ForbiddenError,
+  adviceContacts,
   buildQueue,
+  sendVpSignal,
+  vpSignal,
   MAX_SUBCATEGORIES,
   submitReport,
   NotFoundError,
@@ -15,15 +17,15 @@ import {
   transferCase,
   ValidationError,
 } from "@meldpunt/domain";
-import { DeskQueuePage, errorsByField, ForwardCasePage, type Lang, ReceiptPage, ReportFormPage } from "@meldpunt/web";
+import { DeskQueuePage, errorsByField, ForwardCasePage, type Lang, ReceiptPage, ReportFormPage, VpSignalPage } from "@meldpunt/web";
 import { type Context, Hono } from "hono";
 import { toProblem } from "./http-errors";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
-import { REPORT_TEXT_FIELDS } from "./app";
+import { REPORT_TEXT_FIELDS, type StaffSideDeps } from "./app";
 import { formFiles, formList, formText, limitForm, limitUpload, page } from "./respond";
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
-type Deps = ReportDeps & { audit: AuditLog };
+type Deps = ReportDeps & Pick<StaffSideDeps, "audit" | "notices">;
 
 
 export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
@@ -98,6 +100,36 @@ export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return intakeForm(c, { values, errors: errorsByField(lang, error.issues.map((i) => (i.field.startsWith("subcategories") ? { ...i, field: "subcategories" } : i))), filesLost: files.length > 0 }, 400);
+    }
+  });
+
+  // The VP's anonymous signal to a member's management: aggregates only (vp-signal.ts).
+  async function signalPage(c: Context<Env>, extra: { sent?: number; errors?: Record<string, string>; remark?: string } = {}, status: 200 | 400 = 200) {
+    const { desk, handled } = await deskOf(c);
+    if (desk.type !== "vp") throw new NotFoundError();
+    const member = handled.find((m) => m.id === c.req.query("organisatie")) ?? handled[0];
+    if (!member) throw new NotFoundError();
+    const signal = vpSignal(await adviceContacts(deps.cases, member.id, desk.id), deps.clock.now());
+    return page(
+      c,
+      <VpSignalPage lang={c.get("lang")} desk={desk} members={handled} member={member} signal={signal} csrf={c.get("staff").session.csrf} {...extra} />,
+      status,
+    );
+  }
+
+  app.get("/balie/:desk/signaal", signedIn, (c) => signalPage(c));
+
+  app.post("/balie/:desk/signaal", limitForm, signedIn, async (c) => {
+    const { desk, handled } = await deskOf(c);
+    const member = handled.find((m) => m.id === c.req.query("organisatie"));
+    if (desk.type !== "vp" || !member) throw new NotFoundError();
+    const { remark } = await formText(c, ["remark"]);
+    try {
+      const { recipients } = await sendVpSignal({ cases: deps.cases, staff: auth.staff, mailer: deps.notices.mailer, clock: deps.clock }, { desk, member, remark });
+      return signalPage(c, { sent: recipients });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return signalPage(c, { errors: errorsByField(c.get("lang"), error.issues), remark }, 400);
     }
   });
 

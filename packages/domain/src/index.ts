@@ -25,3 +25,4 @@ export * from "./taxonomy";
 export * from "./theme";
 export * from "./transfer";
 export * from "./validation";
+export * from "./vp-signal";

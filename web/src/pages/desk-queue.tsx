@@ -60,6 +60,7 @@ export function DeskQueuePage(props: DeskQueueProps) {
       ) : null}
       <p class="utrecht-paragraph">{tr(lang, D.queueIntro)}</p>
       <LinkParagraph href={href(lang, `${path}/registreren`)}>{tr(lang, D.registerLink)}</LinkParagraph>
+      {desk.type === "vp" ? <LinkParagraph href={href(lang, `${path}/signaal`)}>{tr(lang, D.signalLink)}</LinkParagraph> : null}
       <p class="utrecht-paragraph" data-testid="queue-counts">
         {fill(tr(lang, D.counts), {
           open: String(view.counts.open),
