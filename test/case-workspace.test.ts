@@ -1,5 +1,5 @@
 // The desk's case page and lifecycle on the real embedded hub (dynalite, local keys, the embedded provider): every
-// legal transition accepted and every illegal one refused; two tabs resolved by the version check; the audit trail as a
+// legal transition accepted and every illegal one refused; two tabs resolved by the step each saw; the audit trail as a
 // keyed hash chain in which altering or deleting any entry is found; no content without an audit entry (fail closed).
 import { DeleteItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
@@ -10,6 +10,7 @@ import {
   can,
   type CaseRecord,
   CaseStateSchema,
+  caseStep,
   ConflictError,
   ConsentRequiredError,
   messageReporter,
@@ -55,7 +56,7 @@ async function report(values: Record<string, string> = {}): Promise<{ record: Ca
 }
 
 const move = (record: CaseRecord, to: string, extra: Record<string, unknown> = {}) =>
-  transitionCase(hub.deps, { member: record.member, caseId: record.id, desk: record.desk, to, version: record.version, by: BY, ...extra });
+  transitionCase(hub.deps, { member: record.member, caseId: record.id, desk: record.desk, to, seen: caseStep(record), by: BY, ...extra });
 
 describe("the lifecycle", () => {
   /** What each need is answered with when a test walks the table. */
@@ -139,7 +140,7 @@ describe("the lifecycle", () => {
     expect(referred.outcome?.referral).toBe("bedrijfsarts");
   });
 
-  it("resolves two tabs by the version: the second change is refused and says so, the first stays", async () => {
+  it("resolves two tabs by the step each saw: the second move is refused and says so, the first stays", async () => {
     const { record } = await report();
     const tab1 = move(record, "bevestigd");
     const tab2 = move(record, "bevestigd");
@@ -147,10 +148,20 @@ describe("the lifecycle", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(ConflictError);
-    // A tab that saw the old version is refused even after the other's write, with a message that its change was not saved.
+    // A tab that saw the old step is refused even after the other's write, with a message that its change was not saved.
     const stale = await move(record, "bevestigd").catch((e: unknown) => e);
     expect((stale as ConflictError).userMessage.nl).toContain("Uw wijziging is niet opgeslagen");
     expect((await hub.deps.cases.getCase(record.member, record.id))?.history.filter((h) => h.state === "bevestigd")).toHaveLength(1);
+  });
+  it("is not refused by a write that does not move the case (the reporter reading a message)", async () => {
+    const { record, code } = await report();
+    await messageReporter(hub.deps, { member: record.member, caseId: record.id, desk: record.desk, by: BY }, { kind: "bericht", text: "Een vraag." });
+    const seenByDesk = (await hub.deps.cases.getCase(record.member, record.id)) as CaseRecord;
+    // The reporter opens the mailbox: the question is marked read, the version moves, the step does not.
+    await viewMailbox((p, i) => fetch(`${hub.url}${p}`, i), code);
+    const now = (await hub.deps.cases.getCase(record.member, record.id)) as CaseRecord;
+    expect(now.version).toBeGreaterThan(seenByDesk.version);
+    expect((await move(seenByDesk, "bevestigd")).state).toBe("bevestigd");
   });
 });
 
@@ -230,7 +241,7 @@ describe("the case page over HTTP", () => {
     expect(html).toContain("Dat staat in het logboek");
     const post = async (path: string, values: Record<string, string>) => {
       const body = new FormData();
-      for (const [k, v] of Object.entries({ csrf: csrfIn(html), version: String((await hub.deps.cases.getCase("hoorn", record.id))?.version), ...values })) body.append(k, v);
+      for (const [k, v] of Object.entries({ csrf: csrfIn(html), seen: caseStep((await hub.deps.cases.getCase("hoorn", record.id)) as CaseRecord), ...values })) body.append(k, v);
       return follow(jar, `${base}${path}`, { method: "POST", body });
     };
     const acknowledged = await post("/status", { to: "bevestigd" });
@@ -268,7 +279,7 @@ describe("the case page over HTTP", () => {
       expect({ username, status: back.res.status }).toEqual({ username, status: 403 });
     }
     const { jar } = await asCoordinator(path);
-    const res = await send(jar, `${hub.url}${path}/status`, { method: "POST", body: new URLSearchParams({ to: "bevestigd", version: "1" }) });
+    const res = await send(jar, `${hub.url}${path}/status`, { method: "POST", body: new URLSearchParams({ to: "bevestigd", seen: "ontvangen#1" }) });
     expect(res.status).toBe(403);
     expect((await hub.deps.cases.getCase("hoorn", record.id))?.state).toBe("ontvangen");
   });
@@ -389,13 +400,15 @@ describe("an advice contact's light registration", () => {
   it("records sick leave and a formal complaint in clear, audited, and only on an advice contact", async () => {
     const { record } = await report({ wants: "advies" });
     const ref = { member: "hoorn", caseId: record.id, desk: record.desk, by: "demo-vp-hoorn" };
-    await recordVpFacts(hub.deps, ref, { sickLeave: "ja", formalComplaint: "nee" }, record.version);
+    await recordVpFacts(hub.deps, ref, { sickLeave: "ja", formalComplaint: "nee" });
     const stored = await hub.deps.cases.getCase("hoorn", record.id);
     expect(stored?.vp).toEqual({ sickLeave: true, formalComplaint: false });
     expect((await hub.deps.audit.readAll("hoorn")).entries.at(-1)).toMatchObject({ action: "record-facts", caseId: record.id });
-    await expect(recordVpFacts(hub.deps, ref, { sickLeave: "nee" }, record.version)).rejects.toBeInstanceOf(ConflictError);
+    // A later answer replaces an earlier one, whatever happened to the case meanwhile.
+    await recordVpFacts(hub.deps, ref, { sickLeave: "nee" });
+    expect((await hub.deps.cases.getCase("hoorn", record.id))?.vp).toEqual({ sickLeave: false, formalComplaint: false });
     const { record: melding } = await report();
-    await expect(recordVpFacts(hub.deps, { ...ref, caseId: melding.id, desk: melding.desk }, { sickLeave: "ja" }, melding.version)).rejects.toBeInstanceOf(ValidationError);
+    await expect(recordVpFacts(hub.deps, { ...ref, caseId: melding.id, desk: melding.desk }, { sickLeave: "ja" })).rejects.toBeInstanceOf(ValidationError);
   });
 });
 
@@ -425,7 +438,7 @@ describe("handover", () => {
   it("gives a successor on the desk the whole dossier, and the one who left nothing", async () => {
     const { record } = await report({ description: "OVERDRACHT-INHOUD" });
     const ref = { member: "hoorn", caseId: record.id, desk: "hoorn-integriteit", by: BY };
-    await addInternalNote(hub.deps, ref, "Eerste gesprek gevoerd.", record.version);
+    await addInternalNote(hub.deps, ref, "Eerste gesprek gevoerd.");
     await messageReporter(hub.deps, ref, { kind: "bericht", text: "Wanneer kunnen we u spreken?" });
     await move((await hub.deps.cases.getCase("hoorn", record.id)) as CaseRecord, "bevestigd");
     // The coordinator leaves the desk; a successor joins it. The case does not move.

@@ -1,6 +1,7 @@
 // The desk's case page and what staff do on it (workspace issue): read (audited first), change the state, write to the
 // reporter, keep internal notes, download files (audited), print the case file (audited). Every POST carries the
-// session's CSRF token (requireStaff) and the version the page showed, and answers with a redirect.
+// session's CSRF token (requireStaff), a step of the lifecycle the step of the case the page showed, and each answers
+// with a redirect.
 import {
   addInternalNote,
   type CaseFileDeps,
@@ -85,7 +86,7 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps & Pick<StaffSideD
   });
 
   app.post(`${CASE}/status`, limitForm, handler, async (c) => {
-    const form = await formText(c, ["to", "version", "closeReason", "referral", "investigation", "conclusion"]);
+    const form = await formText(c, ["to", "seen", "closeReason", "referral", "investigation", "conclusion"]);
     const ref = refOf(c);
     try {
       await transitionCase(deps, { ...form, measures: await formList(c, "measures", 10), member: ref.member, caseId: ref.caseId, desk: ref.desk, by: ref.by });
@@ -116,9 +117,9 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps & Pick<StaffSideD
   });
 
   app.post(`${CASE}/vp`, limitForm, handler, async (c) => {
-    const { sickLeave, formalComplaint, version } = await formText(c, ["sickLeave", "formalComplaint", "version"]);
+    const { sickLeave, formalComplaint } = await formText(c, ["sickLeave", "formalComplaint"]);
     try {
-      await recordVpFacts(deps, refOf(c), { sickLeave, formalComplaint }, Number(version));
+      await recordVpFacts(deps, refOf(c), { sickLeave, formalComplaint });
       return back(c, "vp");
     } catch (error) {
       return refused(c, error);
@@ -126,9 +127,9 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps & Pick<StaffSideD
   });
 
   app.post(`${CASE}/notitie`, limitForm, handler, async (c) => {
-    const { note, version } = await formText(c, ["note", "version"]);
+    const { note } = await formText(c, ["note"]);
     try {
-      await addInternalNote(deps, refOf(c), note, Number(version));
+      await addInternalNote(deps, refOf(c), note);
       return back(c, "notitie");
     } catch (error) {
       if (error instanceof ValidationError) {

@@ -4,10 +4,10 @@ import * as z from "zod/mini";
 import { openAttachment } from "./attachments";
 import { type AuditAction, audited } from "./audit";
 import { type SignalDeps, signalCounts } from "./signals";
-import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { NotFoundError, ValidationError } from "./errors";
 import { type Need, nextStates } from "./lifecycle";
 import { checkUploadsOrThrow, type UploadedFile } from "./attachments";
-import { listedFiles, MessageInputSchema, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage } from "./mailbox";
+import { listedFiles, MessageInputSchema, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage, changeCase } from "./mailbox";
 import type { CaseId, CaseRecord, CaseState, DeskId, MemberId, Note } from "./model";
 import type { MailMessage, Mailer } from "./ports";
 import { decodeContent, type ReportContent } from "./report";
@@ -123,18 +123,21 @@ const YesNo = z.optional(z.enum(["ja", "nee"]));
 const VpFactsSchema = z.object({ sickLeave: YesNo, formalComplaint: YesNo });
 
 /** The VP's light registration of an advice contact: sick leave, and whether a formal complaint was made. */
-export async function recordVpFacts(deps: CaseFileDeps, ref: CaseRef, raw: unknown, version: number): Promise<void> {
+export async function recordVpFacts(deps: CaseFileDeps, ref: CaseRef, raw: unknown): Promise<void> {
   const facts = parseOrThrow(VpFactsSchema, raw);
   const record = await load(deps, ref);
   if (record.kind !== "advies") throw new ValidationError([{ field: "sickLeave", message: { nl: "Dit hoort alleen bij een adviescontact.", en: "This belongs to an advice contact only." } }]);
-  if (record.version !== version) throw new ConflictError();
   await audited(deps, ref, "record-facts");
-  const vp = {
-    ...record.vp,
-    ...(facts.sickLeave ? { sickLeave: facts.sickLeave === "ja" } : {}),
-    ...(facts.formalComplaint ? { formalComplaint: facts.formalComplaint === "ja" } : {}),
-  };
-  await deps.cases.updateCase({ ...record, vp, version: record.version + 1 });
+  // The answers given: another write meanwhile (a read marker) does not refuse them, they are put on the fresh case.
+  await changeCase(deps, ref, async (fresh) => {
+    if (fresh.desk !== ref.desk) throw new NotFoundError();
+    const vp = {
+      ...fresh.vp,
+      ...(facts.sickLeave ? { sickLeave: facts.sickLeave === "ja" } : {}),
+      ...(facts.formalComplaint ? { formalComplaint: facts.formalComplaint === "ja" } : {}),
+    };
+    return { next: { ...fresh, vp } };
+  });
 }
 
 /** One file of the case, for download: audited before it is opened. */
@@ -150,16 +153,19 @@ export async function openCaseAttachment(deps: CaseFileDeps, ref: CaseRef, id: s
 const NoteInputSchema = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE)) });
 
 /** An internal note: sealed like everything else, never shown to the reporter. */
-export async function addInternalNote(deps: CaseFileDeps, ref: CaseRef, text: unknown, version: number): Promise<void> {
+export async function addInternalNote(deps: CaseFileDeps, ref: CaseRef, text: unknown): Promise<void> {
   const input = parseOrThrow(NoteInputSchema, { text }, { text: { nl: "Schrijf de notitie.", en: "Write the note." } });
-  const record = await load(deps, ref);
-  if (record.version !== version) throw new ConflictError();
+  await load(deps, ref);
   await audited(deps, ref, "note");
-  const id = String((record.notes ?? []).length);
-  const body = await deps.sealer.seal({ member: record.member, caseId: record.id }, record.dataKey, new TextEncoder().encode(input.text), notePart(id));
-  if (sealedBytes(record) + body.length > MAX_SEALED_BYTES) {
-    throw new ValidationError([{ field: "text", message: { nl: "Dit dossier is vol; voeg de notitie toe als bestand.", en: "This file is full; add the note as a file." } }]);
-  }
-  const note: Note = { id, at: deps.clock.now().toISOString(), by: ref.by, body };
-  await deps.cases.updateCase({ ...record, notes: [...(record.notes ?? []), note], version: record.version + 1 });
+  // A note adds to the case: another write meanwhile does not refuse it, it is added to the fresh case.
+  await changeCase(deps, ref, async (record, at) => {
+    if (record.desk !== ref.desk) throw new NotFoundError();
+    const id = String((record.notes ?? []).length);
+    const body = await deps.sealer.seal({ member: record.member, caseId: record.id }, record.dataKey, new TextEncoder().encode(input.text), notePart(id));
+    if (sealedBytes(record) + body.length > MAX_SEALED_BYTES) {
+      throw new ValidationError([{ field: "text", message: { nl: "Dit dossier is vol; voeg de notitie toe als bestand.", en: "This file is full; add the note as a file." } }]);
+    }
+    const note: Note = { id, at, by: ref.by, body };
+    return { next: { ...record, notes: [...(record.notes ?? []), note] } };
+  });
 }

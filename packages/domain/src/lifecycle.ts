@@ -1,6 +1,7 @@
 // The case lifecycle of DESIGN §2 as a table of guarded transitions. A transition names what it must record (a close
 // reason, a referral, a conclusion, …); anything not in the table is refused with a message that says what is possible.
-// Staff post the version they saw, so two tabs cannot overwrite each other's work unnoticed.
+// Staff post the step of the case they saw (`caseStep`), so two tabs cannot move a case twice unnoticed, while a mere
+// read marker or a deadline notice written meanwhile does not stand in their way.
 import * as z from "zod/mini";
 import { type AuditLog, audited } from "./audit";
 import { addMonths } from "./deadlines";
@@ -56,8 +57,8 @@ export const TransitionRequestSchema = z.object({
   /** The desk the staff member works from: the case must be there. */
   desk: DeskIdSchema,
   to: CaseStateSchema,
-  /** The version the staff member saw: someone else's change in between is not overwritten. */
-  version: z.coerce.number().check(z.int(), z.minimum(1)),
+  /** The step of the case the staff member saw (`caseStep`): a move by someone else in between is not overwritten. */
+  seen: z.string().check(z.regex(/^[a-z-]{1,30}#[0-9]{1,5}$/)),
   by: z.string().check(z.minLength(1), z.maxLength(80)),
   closeReason: z.optional(CloseReasons.schema),
   referral: z.optional(Referrals.schema),
@@ -87,12 +88,35 @@ export const CONCURRENT_CHANGE: Label = {
   en: "Someone else changed this case meanwhile. Your change was not saved: look at the case again, then choose again.",
 };
 
-/** Moves a case to its next state, recording what the transition needs, in one versioned write. */
+/**
+ * Where a case is in its course: its state and how many history entries it has. What a page shows it with and posts
+ * back; the stored version is not used for this, because it also moves when the reporter opens a message or the
+ * deadline job records a notice, which should not refuse a desk's step.
+ */
+export const caseStep = (record: Pick<CaseRecord, "state" | "history">) => `${record.state}#${record.history.length}`;
+
+/**
+ * Moves a case to its next state, recording what the transition needs, in one versioned write. A write that loses to
+ * another (a read marker, a notice) is tried again on the fresh case, as long as its step is still the one seen.
+ */
 export async function transitionCase(deps: LifecycleDeps, raw: unknown): Promise<CaseRecord> {
   const request = parseOrThrow(TransitionRequestSchema, raw);
-  const record = await deps.cases.getCase(request.member, request.caseId);
-  if (!record || record.desk !== request.desk) throw new NotFoundError();
-  if (record.version !== request.version) throw new ConflictError(CONCURRENT_CHANGE);
+  for (let attempt = 1; ; attempt++) {
+    const record = await deps.cases.getCase(request.member, request.caseId);
+    if (!record || record.desk !== request.desk) throw new NotFoundError();
+    if (caseStep(record) !== request.seen) throw new ConflictError(CONCURRENT_CHANGE);
+    const next = await nextRecord(deps, record, request, attempt === 1);
+    try {
+      await deps.cases.updateCase(next);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** The case after the step, once every check passed; the step is audited (once) before it is written. */
+async function nextRecord(deps: LifecycleDeps, record: CaseRecord, request: TransitionRequest, audit: boolean): Promise<CaseRecord> {
   const allowed = nextStates(record);
   const step = allowed.find((s) => s.to === request.to);
   if (!step) throw new ValidationError([{ field: "to", message: illegal(record.state, allowed.map((s) => s.to)) }]);
@@ -104,10 +128,10 @@ export async function transitionCase(deps: LifecycleDeps, raw: unknown): Promise
   }
   const detail = await recorded(deps, record, request, step.need);
   // Every check is done: what is recorded now is a transition that will be attempted, not one that was refused.
-  await audited(deps, { member: record.member, caseId: record.id, by: request.by }, "transition", request.to);
+  if (audit) await audited(deps, { member: record.member, caseId: record.id, by: request.by }, "transition", request.to);
   const now = deps.clock.now();
   const at = now.toISOString();
-  const next: CaseRecord = {
+  return {
     ...record,
     state: request.to,
     outcome: { ...record.outcome, ...detail.outcome },
@@ -116,8 +140,6 @@ export async function transitionCase(deps: LifecycleDeps, raw: unknown): Promise
     ...(request.to === "bevestigd" && record.channel !== "webformulier" ? { feedbackDueAt: addMonths(now, 3).toISOString() } : {}),
     version: record.version + 1,
   };
-  await deps.cases.updateCase(next);
-  return next;
 }
 
 async function recorded(

@@ -165,7 +165,7 @@ export async function markRead(deps: Pick<MailboxDeps, "cases" | "clock">, recor
  * Applies `change` to the freshest case and writes it, trying again when someone else wrote in between (the desk, the
  * reporter in another tab). Files are stored for each attempt under that attempt's data key, and removed if it fails.
  */
-async function changeCase(
+export async function changeCase(
   deps: MailboxDeps,
   ref: MailboxRef,
   change: (record: CaseRecord, now: string) => Promise<{ next: CaseRecord; stored?: AttachmentRef[] }>,

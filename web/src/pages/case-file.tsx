@@ -4,6 +4,7 @@
 import {
   Anonymity,
   type CaseFile,
+  caseStep,
   Channels,
   CloseReasons,
   Conclusions,
@@ -93,7 +94,6 @@ export function CaseFilePage(props: CaseFileProps) {
     <>
       <input type="hidden" name="csrf" value={csrf} />
       <input type="hidden" name="lang" value={lang} />
-      <input type="hidden" name="version" value={String(record.version)} />
     </>
   );
   const fileLinks = (files: CaseFile["files"]) =>
@@ -165,6 +165,8 @@ export function CaseFilePage(props: CaseFileProps) {
           {file.next.map(({ to, need }) => (
             <form method="post" action={href(lang, `${base}/status`)} class="hub-step" novalidate>
               {hidden}
+              {/* The step this page showed: a move by someone else since is refused, not overwritten. */}
+              <input type="hidden" name="seen" value={caseStep(record)} />
               <input type="hidden" name="to" value={to} />
               {need === "measures" ? (
                 <CheckboxGroup
