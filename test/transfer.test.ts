@@ -162,3 +162,17 @@ describe("a failure at any step leaves the case readable and unchanged at the se
     expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(ConflictError);
   });
 });
+
+describe("what a transfer leaves behind", () => {
+  it("starts the deadline notices over at the receiving desk", async () => {
+    const { record } = await hoornCase();
+    const told = { ...record, notified: { ackOverdue: record.ackDueAt }, version: record.version + 1 };
+    await t.deps.cases.updateCase(told);
+    const within = await transferCase(t.deps, move(told, "hoorn-bestuurlijk", { reason: "Over een wethouder." }));
+    expect(within.notified).toBeUndefined();
+    const { record: other } = await hoornCase();
+    const toldOther = { ...other, notified: { ackOverdue: other.ackDueAt }, version: other.version + 1 };
+    await t.deps.cases.updateCase(toldOther);
+    expect((await transferCase(t.deps, move(toldOther, "sed-integriteit"))).notified).toBeUndefined();
+  });
+});

@@ -71,7 +71,9 @@ export async function transferCase(deps: TransferDeps, raw: unknown): Promise<Ca
   if (toMember === record.member) {
     // Same member, same key: only the desk changes, and the reason is sealed under the case's own key.
     const note = await deps.sealer.seal({ member: record.member, caseId: record.id }, record.dataKey, reason, historyPart(index));
-    const moved = { ...record, desk: desk.id, history: [...record.history, { ...entry, note }], version: record.version + 1 };
+    // The receiving desk has not been told of any deadline yet: the deadline job's notices start over there.
+    const { notified: _told, ...kept } = record;
+    const moved = { ...kept, desk: desk.id, history: [...record.history, { ...entry, note }], version: record.version + 1 };
     await deps.cases.updateCase(moved);
     return moved;
   }
@@ -126,7 +128,8 @@ async function resealedFor(
   const history = record.history.map((h, i) => (h.note ? { ...h, note: sealedAs(historyPart(i)) } : h));
   const note = await deps.sealer.seal(ctx, resealed.dataKey, reason, historyPart(record.history.length));
   // Person tags are keyed by the sending member's secret: they mean nothing to the receiving member and stay behind.
-  const { personTags: _tags, ...rest } = record;
+  // The receiving desk has not been told of any deadline yet: the deadline job's notices start over there.
+  const { personTags: _tags, notified: _told, ...rest } = record;
   const moved: CaseRecord = {
     ...rest,
     member: toMember,
