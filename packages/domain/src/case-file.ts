@@ -7,7 +7,7 @@ import { type SignalDeps, signalCounts } from "./signals";
 import { NotFoundError, ValidationError } from "./errors";
 import { type Need, nextStates } from "./lifecycle";
 import { checkUploadsOrThrow, type UploadedFile } from "./attachments";
-import { listedFiles, MessageInputSchema, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage, changeCase } from "./mailbox";
+import { listedFiles, MESSAGE_FIELD, MessageInputSchema, type MailboxFile, type MailboxMessage, markRead, MAX_MESSAGE, MAX_SEALED_BYTES, readMessages, sealedBytes, sendDeskMessage, changeCase } from "./mailbox";
 import type { CaseId, CaseRecord, CaseState, DeskId, MemberId, Note } from "./model";
 import type { MailMessage, Mailer } from "./ports";
 import { decodeContent, type ReportContent } from "./report";
@@ -104,7 +104,7 @@ export async function messageReporter(
   const record = await load(deps, ref);
   // The message and its files are checked before the audit entry: a refused message is not one that was sent.
   checkUploadsOrThrow(deps.inspector, uploads);
-  parseOrThrow(MessageInputSchema, { text: message.text }, { text: { nl: "Schrijf uw bericht.", en: "Write your message." } });
+  parseOrThrow(MessageInputSchema, { text: message.text }, MESSAGE_FIELD);
   if (record.state === "gesloten") throw new ValidationError([{ field: "text", message: { nl: "Deze melding is afgesloten.", en: "This case is closed." } }]);
   await audited(deps, ref, "message", message.kind);
   await sendDeskMessage(deps, ref, { by: ref.by, ...message }, uploads);

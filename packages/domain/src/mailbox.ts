@@ -186,7 +186,7 @@ export async function changeCase(
 
 export const MessageInputSchema = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE)) });
 
-const MESSAGE_FIELD = { text: { nl: "Schrijf uw bericht.", en: "Write your message." } };
+export const MESSAGE_FIELD = { text: { nl: "Schrijf uw bericht.", en: "Write your message." } };
 
 /** All sealed text of a case: the report, history notes, messages and internal notes (files are blobs apart). */
 export function sealedBytes(record: CaseRecord): number {
