@@ -10,7 +10,8 @@
 //    (rows, columns) and whose edges are its hidden cells (the sums make every line's hidden cells add up to a known
 //    number; a cycle of hidden cells can shift by ±d around the cycle without changing any sum). This is checked for
 //    the board, and for every member that knows its own row exactly: with its row known, no other member's hidden
-//    cell may follow.
+//    cell may follow. An exposed cell is covered by the cheapest cells that close a cycle through it (a shortest path
+//    from its row to its column; the cost is the counts hidden, totals last).
 // 4. A rate, percentage or median is shown only when the counts it comes from are shown (it would give them back),
 //    a percentage or median only over at least 20 cases.
 // What is not claimed: an attacker who also reasons with bounds (a "<5" is 1–4, a count is never negative) may narrow
@@ -59,7 +60,12 @@ export function protect(table: StatTable, rules: SmallCountRules = SMALL_COUNT_R
       else if (v > 0 && v < rules.minCount) mark(r, i, small);
     }
   }
-  secure(table, marks, mark, counts, { rowsAdd: table.sumColumn !== undefined, columnsAdd: table.totalRow, ...(total !== undefined ? { locked: total } : {}) });
+  secure(table, marks, mark, counts, {
+    rowsAdd: table.sumColumn !== undefined,
+    columnsAdd: table.totalRow,
+    ...(total !== undefined ? { locked: total } : {}),
+    ...(table.sumColumn !== undefined ? { sums: table.sumColumn } : {}),
+  });
 
   const shown = (r: number, i: number) => marks[r]?.[i] === undefined;
   const cells = table.rows.map((_, r) =>
@@ -87,6 +93,8 @@ interface Lines {
   columnsAdd: boolean;
   /** A column whose cells are settled already and must not be hidden here. */
   locked?: number;
+  /** A column of totals: hidden only when nothing else will do, like the region's row. */
+  sums?: number;
 }
 
 /** Hides further cells of `columns` until no hidden cell follows from the table's sums, for any viewer. */
@@ -99,55 +107,74 @@ function secure(table: StatTable, marks: (Marker | undefined)[][], mark: (r: num
   const hidden = (r: number, j: number) => marks[r]?.[columns[j] as number] !== undefined;
   const members = table.rows.flatMap((row, r) => (row.kind === "member" ? [r] : []));
   const viewers: (number | undefined)[] = [undefined, ...members];
+  // What hiding a cell costs: its count. A zero only when no count will do: counts are never negative, so a hidden
+  // zero beside a small count leaves little doubt. A total only when nothing else will: the region's and the sums stay.
+  const cost = (r: number, j: number) => {
+    const v = table.cells[r]?.[columns[j] as number] ?? 0;
+    const margin = table.rows[r]?.kind === "region" || columns[j] === lines.sums;
+    return (v === 0 ? 1e3 : v) + (margin ? 1e6 : 0);
+  };
 
   for (;;) {
     const found = viewers.map((viewer) => exposedCell(viewer)).find((x) => x !== undefined);
     if (!found) return;
-    const choice = cheapest(found);
-    if (!choice) throw new Error(`small-count protection of ${table.figure} found no cell left to hide`);
-    mark(choice.r, columns[choice.j] as number, NOT_SHOWN);
+    const path = cheapestCycle(found.viewer, found.bridge);
+    if (!path) throw new Error(`small-count protection of ${table.figure} found no cells left to hide`);
+    for (const { r, j } of path) mark(r, columns[j] as number, NOT_SHOWN);
   }
 
-  function exposedCell(viewer: number | undefined) {
+  /** The cells a viewer does not know, as edges between their lines. */
+  function edgesFor(viewer: number | undefined, include: (r: number, j: number) => boolean): Edge[] {
     const edges: Edge[] = [];
     for (let r = 0; r < rows; r++) {
       if (r === viewer) continue;
-      for (let j = 0; j < columns.length; j++) {
-        if (hidden(r, j) && rowNode(r) !== columnNode(j)) edges.push({ a: rowNode(r), b: columnNode(j), r, j });
-      }
+      for (let j = 0; j < columns.length; j++) if (include(r, j) && rowNode(r) !== columnNode(j)) edges.push({ a: rowNode(r), b: columnNode(j), r, j });
     }
-    // The board may learn no hidden cell; a member, knowing its own row, no other member's.
-    const bridge = bridges(free + 1, edges).find((e) => viewer === undefined || members.includes(e.r));
-    if (!bridge) return undefined;
-    return { viewer, bridge, sideA: reach(bridge.a, edges, bridge), sideB: reach(bridge.b, edges, bridge) };
+    return edges;
   }
 
-  function cheapest({ viewer, bridge, sideA, sideB }: NonNullable<ReturnType<typeof exposedCell>>) {
-    const candidates: { r: number; j: number }[] = [];
-    for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < columns.length; j++) {
-        if (r !== viewer && columns[j] !== lines.locked && !hidden(r, j)) candidates.push({ r, j });
+  /** A hidden cell that follows for this viewer: the board may learn none, a member (knowing its own row) no other member's. */
+  function exposedCell(viewer: number | undefined) {
+    const bridge = bridges(free + 1, edgesFor(viewer, hidden)).find((e) => viewer === undefined || members.includes(e.r));
+    return bridge && { viewer, bridge };
+  }
+
+  /**
+   * The cheapest published cells that, hidden too, put the exposed cell on a cycle: a shortest path from its row to
+   * its column over every other cell the viewer does not know (hidden ones cost nothing).
+   */
+  function cheapestCycle(viewer: number | undefined, bridge: Edge): { r: number; j: number }[] | undefined {
+    const open = (r: number, j: number) => !(r === bridge.r && j === bridge.j) && (hidden(r, j) || columns[j] !== lines.locked);
+    const around: Edge[][] = Array.from({ length: free + 1 }, () => []);
+    for (const edge of edgesFor(viewer, open)) {
+      around[edge.a]?.push(edge);
+      around[edge.b]?.push(edge);
+    }
+    const distance = new Map<number, number>([[bridge.a, 0]]);
+    const via = new Map<number, Edge>();
+    const done = new Set<number>();
+    for (;;) {
+      let node: number | undefined;
+      for (const [n, d] of distance) if (!done.has(n) && (node === undefined || d < (distance.get(node) as number))) node = n;
+      if (node === undefined) return undefined;
+      if (node === bridge.b) break;
+      done.add(node);
+      for (const edge of around[node] ?? []) {
+        const next = edge.a === node ? edge.b : edge.a;
+        const d = (distance.get(node) as number) + (hidden(edge.r, edge.j) ? 0 : cost(edge.r, edge.j));
+        if (d < (distance.get(next) ?? Number.POSITIVE_INFINITY)) {
+          distance.set(next, d);
+          via.set(next, edge);
+        }
       }
     }
-    const joins = (n: number, m: number) => (sideA.has(n) && sideB.has(m)) || (sideB.has(n) && sideA.has(m));
-    const touches = (n: number) => sideA.has(n) || sideB.has(n);
-    // A cell joining the bridge's two sides closes a cycle through it; failing that, grow a side from the same line.
-    const tiers = [
-      candidates.filter(({ r, j }) => joins(rowNode(r), columnNode(j))),
-      candidates.filter(({ r, j }) => r === bridge.r || j === bridge.j),
-      candidates.filter(({ r, j }) => touches(rowNode(r)) || touches(columnNode(j))),
-    ];
-    // Keep the totals, hide the smallest non-zero count (a hidden zero protects little).
-    const cost = ({ r, j }: { r: number; j: number }) => {
-      const v = table.cells[r]?.[columns[j] as number] ?? 0;
-      const margin = table.rows[r]?.kind === "region" || columns[j] === table.sumColumn;
-      return [margin ? 1 : 0, v === 0 ? 1 : 0, v, r, j];
-    };
-    const order = (x: number[], y: number[]) => {
-      const k = x.findIndex((v, i) => v !== y[i]);
-      return k < 0 ? 0 : (x[k] as number) - (y[k] as number);
-    };
-    return tiers.find((t) => t.length > 0)?.sort((x, y) => order(cost(x), cost(y)))[0];
+    const path: { r: number; j: number }[] = [];
+    for (let node = bridge.b; node !== bridge.a; ) {
+      const edge = via.get(node) as Edge;
+      if (!hidden(edge.r, edge.j)) path.push({ r: edge.r, j: edge.j });
+      node = edge.a === node ? edge.b : edge.a;
+    }
+    return path;
   }
 }
 
@@ -187,22 +214,4 @@ function bridges(nodes: number, edges: Edge[]): Edge[] {
   };
   for (let node = 0; node < nodes; node++) if (!order.has(node)) visit(node, undefined);
   return edges.filter((e) => found.has(e));
-}
-
-/** The nodes reachable from `start` without crossing `without`. */
-function reach(start: number, edges: Edge[], without: Edge): Set<number> {
-  const seen = new Set([start]);
-  const queue = [start];
-  while (queue.length > 0) {
-    const node = queue.pop() as number;
-    for (const e of edges) {
-      if (e === without || (e.a !== node && e.b !== node)) continue;
-      const other = e.a === node ? e.b : e.a;
-      if (!seen.has(other)) {
-        seen.add(other);
-        queue.push(other);
-      }
-    }
-  }
-  return seen;
 }
