@@ -4,7 +4,7 @@
 // carries a case id, text, category or date. Then /demo/post over HTTP, and the local runner's timer.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type CaseRecord, type CaseStore, runDeadlineJob, submitReport, transitionCase } from "@meldpunt/domain";
+import { type CaseRecord, type CaseStore, caseStep, runDeadlineJob, submitReport, transitionCase } from "@meldpunt/domain";
 import { createApp } from "@meldpunt/api";
 import { createLocalDeps, startLocalHub } from "@meldpunt/local";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
@@ -48,7 +48,7 @@ async function byPhone(deps: Deps, record: CaseRecord): Promise<CaseRecord> {
 }
 
 async function step(deps: Deps, record: CaseRecord, to: string, when: string, extra: Record<string, unknown> = {}): Promise<CaseRecord> {
-  return transitionCase({ ...deps, clock: at(when) }, { member: record.member, caseId: record.id, desk: record.desk, to, version: record.version, by: "demo-bi-hoorn", ...extra });
+  return transitionCase({ ...deps, clock: at(when) }, { member: record.member, caseId: record.id, desk: record.desk, to, seen: caseStep(record), by: "demo-bi-hoorn", ...extra });
 }
 
 const reload = async (deps: Deps, record: CaseRecord) => (await deps.cases.getCase(record.member, record.id)) as CaseRecord;

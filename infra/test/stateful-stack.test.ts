@@ -1,9 +1,10 @@
 // The cloud table must be the shared definition in @meldpunt/store, the same one the local bootstrap creates:
 // the expectations below are built from TABLE_KEYS/INDEXES, so a change there that CDK does not follow fails here.
 import { createTableInput, INDEXES, keyAttributeNames, TABLE_KEYS } from "@meldpunt/store";
-import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
+import { testApp } from "./support";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadRegionConfig } from "../src/region-config";
 import { StatefulStack, TTL_ATTRIBUTE } from "../src/stateful-stack";
 
 interface KeyElement {
@@ -37,7 +38,7 @@ describe("StatefulStack", () => {
 
   beforeAll(() => {
     // The built-in CloudFormation validation (a WASM engine, ~3 s to start) runs in `pnpm synth`, not here.
-    const stack = new StatefulStack(new App({ builtinCloudFormationValidation: false }), "Meldpunt-Stateful");
+    const stack = new StatefulStack(testApp(), "Meldpunt-Stateful", { config: loadRegionConfig() });
     template = Template.fromStack(stack);
     const tables = Object.values(template.findResources("AWS::DynamoDB::Table")) as SynthesisedTable[];
     expect(tables).toHaveLength(1);

@@ -11,8 +11,8 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") counts.failed++;
         else counts.skipped++;
       }
-      // A file that failed to load has no tests but must not pass silently.
-      if (module.state() === "failed" && !module.children.size) counts.failed++;
+      // A file that failed to load, or a hook that failed (its tests then count as skipped), must not pass silently.
+      if (module.state() === "failed" && !module.children.allTests("failed").next().value) counts.failed++;
     }
     const skipped = counts.skipped ? `, ${counts.skipped} skipped` : "";
     process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed${skipped}\n`);

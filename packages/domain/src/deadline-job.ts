@@ -6,7 +6,7 @@ import type { AuditLog } from "./audit";
 import { deskServes } from "./authorization";
 import { ACK_DAYS, addDays, nextDueAt } from "./deadlines";
 import { ConflictError, NotFoundError } from "./errors";
-import { transitionCase } from "./lifecycle";
+import { caseStep, transitionCase } from "./lifecycle";
 import type { CaseRecord, CaseSummary, Desk, DeskId, Member, MemberId } from "./model";
 import type { CaseStore, Clock, Mailer, RegionStore } from "./ports";
 import type { StaffStore } from "./staff";
@@ -157,7 +157,7 @@ async function* queueUntil(cases: CaseStore, member: MemberId, desk: DeskId, unt
 /** `ontvangen` → `bevestigd` by `systeem`; undefined when someone else changed or moved the case meanwhile. */
 async function acknowledge(deps: DeadlineJobDeps, record: CaseRecord): Promise<CaseRecord | undefined> {
   try {
-    return await transitionCase(deps, { member: record.member, caseId: record.id, desk: record.desk, to: "bevestigd", version: record.version, by: SYSTEM_ACTOR });
+    return await transitionCase(deps, { member: record.member, caseId: record.id, desk: record.desk, to: "bevestigd", seen: caseStep(record), by: SYSTEM_ACTOR });
   } catch (error) {
     if (error instanceof ConflictError || error instanceof NotFoundError) return undefined;
     throw error;
