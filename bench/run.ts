@@ -6,7 +6,7 @@
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BARE_HONO_ENTRY, bundleApi, bundleEntry, topInputs, topPackages } from "./bundle";
+import { BARE_HONO_ENTRY, bundleApi, bundleEntry, DEADLINE_JOB_ENTRY, topInputs, topPackages } from "./bundle";
 import { measureColdStart } from "./cold-start";
 import { measureFormPage } from "./form-page";
 import { measureQueueP99, QUEUE_CLOSED_CASES, QUEUE_DESK, QUEUE_MEMBER, QUEUE_OPEN_CASES, QUEUE_P99_CLIENTS, type StoreRequests } from "./queue-p99";
@@ -15,6 +15,8 @@ import { type LatencyFigures, measureSubmitP99, SUBMIT_P99_CLIENTS } from "./sub
 import { type LoadFigures, measureSubmitRate } from "./submit-rate";
 
 const API_BUNDLE_BUDGET_KIB = 800;
+/** Each scheduled job's bundle (issue 7). */
+const JOB_BUNDLE_BUDGET_KIB = 600;
 const COLD_START_BUDGET_RATIO = 2.5;
 const COLD_START_RUNS = 7;
 const FORM_PAGE_BUDGET_KIB = 150;
@@ -34,6 +36,11 @@ console.log("  largest inputs (bytes in the output):");
 for (const { path, bytes } of topInputs(bundle, 10)) console.log(`  ${kib(bytes)}  ${shortPath(path)}`);
 console.log("  largest packages:");
 for (const { name, bytes } of topPackages(bundle, 10)) console.log(`  ${kib(bytes)}  ${name}`);
+
+// 1b. The deadline job's bundle, as the stack deploys it beside the api.
+const job = await bundleEntry(DEADLINE_JOB_ENTRY, join(here, ".out/deadline-job"));
+const jobBundleKiB = round(job.bytes / 1024);
+console.log(`deadline job bundle: ${jobBundleKiB} KiB (budget ${JOB_BUNDLE_BUDGET_KIB})`);
 
 // 2. Cold start, as a multiple of a bare Node start; a bare hono Lambda beside it shows the framework's floor.
 const bareHono = await bundleEntry(BARE_HONO_ENTRY, join(here, ".out/bare-hono"));
@@ -91,6 +98,7 @@ for (const [label, stage] of [[`${QUEUE_OPEN_CASES} cases`, queue.at100], [`${QU
 
 const broken: string[] = [];
 if (apiBundleKiB > API_BUNDLE_BUDGET_KIB) broken.push(`api bundle ${apiBundleKiB} KiB > ${API_BUNDLE_BUDGET_KIB} KiB`);
+if (jobBundleKiB > JOB_BUNDLE_BUDGET_KIB) broken.push(`deadline job bundle ${jobBundleKiB} KiB > ${JOB_BUNDLE_BUDGET_KIB} KiB`);
 if (coldStartRatio > COLD_START_BUDGET_RATIO) broken.push(`cold start ×${coldStartRatio} > ×${COLD_START_BUDGET_RATIO}`);
 if (formPageKiB > FORM_PAGE_BUDGET_KIB) broken.push(`form page ${formPageKiB} KiB > ${FORM_PAGE_BUDGET_KIB} KiB`);
 const queueP99Ms = round(queue.queue.p99Ms);
@@ -109,6 +117,8 @@ console.log(
   JSON.stringify({
     apiBundleKiB,
     apiBundleBudgetKiB: API_BUNDLE_BUDGET_KIB,
+    jobBundleKiB,
+    jobBundleBudgetKiB: JOB_BUNDLE_BUDGET_KIB,
     coldStartRatio,
     coldStartBudgetRatio: COLD_START_BUDGET_RATIO,
     coldStartMs: round(cold.coldStartMs),

@@ -2,14 +2,13 @@
 // api bundle is built (the benchmarks measure the same files). The deadline job is bundled with the same options.
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleApi, bundleEntry } from "@meldpunt/bench/bundle";
+import { bundleApi, bundleEntry, DEADLINE_JOB_ENTRY } from "@meldpunt/bench/bundle";
 import { Code } from "aws-cdk-lib/aws-lambda";
 import type { HubCode } from "./stateless-stack";
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), "../../..");
 
-/** The deadline job's Lambda entry (docs/decisions.md 31). */
-export const DEADLINE_JOB_ENTRY = join(repoRoot, "functions/api/src/deadline-job.ts");
+export { DEADLINE_JOB_ENTRY };
 
 /** Where `pnpm synth` bundles (`dist/`: ignored by git and biome); CDK copies each folder into cdk.out as an asset. */
 export const BUILD_DIR = join(repoRoot, "infra/dist");
