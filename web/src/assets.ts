@@ -60,7 +60,7 @@ export async function buildAssets(): Promise<Map<string, Asset>> {
   const pow = await readFile(join(dirname(fileURLToPath(import.meta.url)), "pow.js"), "utf8");
   return new Map([
     ["hub.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet() }],
-    ["staff.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet({ components: STAFF_COMPONENTS, hubLayout: false }) }],
+    ["staff.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet({ components: STAFF_COMPONENTS, hubLayout: false, layout: "staff.css" }) }],
     ["pow.js", { contentType: "text/javascript; charset=utf-8", body: pow }],
   ]);
 }
@@ -75,6 +75,8 @@ export interface StylesheetOptions {
   components?: readonly string[];
   /** Include the hub's own layout (styles/hub.css); only the main stylesheet does. */
   hubLayout?: boolean;
+  /** A layout file of its own under styles/ (staff.css: statistics' charts and tables, and their print). */
+  layout?: string;
 }
 
 export async function buildStylesheet(options: StylesheetOptions = {}): Promise<string> {
@@ -86,6 +88,7 @@ export async function buildStylesheet(options: StylesheetOptions = {}): Promise<
     // The packages' minified builds (their index.css is the same with whitespace and comments).
     ...components.map((component) => packageFile(`@utrecht/${component}-css`, "dist/index.min.css")),
     ...(options.hubLayout === false ? [] : [join(dirname(fileURLToPath(import.meta.url)), "styles/hub.css")]),
+    ...(options.layout ? [join(dirname(fileURLToPath(import.meta.url)), "styles", options.layout)] : []),
   ];
   const [theme = "", ...rest] = await Promise.all(sources.map((file) => readFile(file, "utf8")));
   // The component CSS is the same in both modes: only the theme's tokens are trimmed, or not.

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "transfer",
   "register-intake",
   "record-facts",
+  /** The case's sealed report opened to check a casuïstiek description for names (library.ts); no entry id. */
+  "library-check",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

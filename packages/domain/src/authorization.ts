@@ -27,6 +27,23 @@ export const ACTIONS = {
     concerns: "region",
     label: { nl: "Regionale cijfers en trends zien (nooit een losse melding)", en: "See regional figures and trends (never a single report)" },
   },
+  "view-member-report": {
+    concerns: "member",
+    label: {
+      nl: "Het jaarverslag en halfjaarverslag van de organisatie maken: eigen cijfers, exact (geen losse melding)",
+      en: "Make the organisation's annual and half-year report: its own figures, exact (no single report)",
+    },
+  },
+  "write-library-entry": {
+    concerns: "desk",
+    label: { nl: "Van een afgesloten melding een beschrijving voor de casuïstiekbibliotheek maken", en: "Describe a closed case for the casuïstiek library" },
+  },
+  "review-library-entry": {
+    concerns: "region",
+    label: { nl: "Beschrijvingen voor de casuïstiekbibliotheek van anderen goedkeuren of terugsturen", en: "Approve or return other people's descriptions for the casuïstiek library" },
+  },
+  "read-library": { concerns: "region", label: { nl: "De casuïstiekbibliotheek lezen", en: "Read the casuïstiek library" } },
+  "comment-library": { concerns: "region", label: { nl: "Reageren op beschrijvingen in de casuïstiekbibliotheek", en: "Comment on descriptions in the casuïstiek library" } },
 } as const satisfies Record<string, { concerns: "desk" | "member" | "region"; label: Label }>;
 export type Action = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
@@ -57,6 +74,17 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<RoleName, Reach
   "view-audit-trail": { "member-admin": "own-member" },
   "onboard-member": { operator: "any" },
   "view-board-dashboard": { board: "any" },
+  // A member's exact figures over all its desks: its admin only. Not desk staff: a shared desk (the external VP,
+  // regional intake) would see the figures of desks it does not work on, and of every member it serves. Not the board
+  // or the operator: exact small counts of one member are what the protection keeps from them (decision 37).
+  "view-member-report": { "member-admin": "own-member" },
+  // The casuïstiek library (library.ts): the desk that holds a closed case describes it; any desk member but the author
+  // (the use case checks that) approves; every desk and the board read and discuss. It names no case, so reading it
+  // reaches no case: the board still reads no report.
+  "write-library-entry": { "desk-staff": "own-desk" },
+  "review-library-entry": { "desk-staff": "any" },
+  "read-library": { "desk-staff": "any", board: "any" },
+  "comment-library": { "desk-staff": "any", board: "any" },
 };
 
 /** The part of the region that access depends on: which members each desk serves. */

@@ -74,6 +74,11 @@ export const MemberSchema = z.object({
     }),
   ),
   retentionYears: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+  /**
+   * Whether the casuïstiek library may name the member in a description (library.ts). Absent or false: the automatic
+   * check refuses the member's name in every description written from its cases.
+   */
+  allowNamingInLibrary: z.optional(z.boolean()),
   version: z.number().check(z.int(), z.minimum(1)),
 });
 export type Member = z.infer<typeof MemberSchema>;

@@ -1,6 +1,8 @@
 // Ports: what the domain needs from the outside world. Adapters implement them; wiring files choose them.
 // Every call that touches a member's data names the member explicitly.
 import type { CaseId, CaseRecord, CaseSummary, Desk, DeskId, Member, MemberId, Page, WrappedKey } from "./model";
+import type { CaseFacts } from "./statistics";
+import type { LibraryComment, LibraryEntry, LibraryEntryId, LibraryState, LibrarySummary } from "./library";
 
 export interface Clock {
   now(): Date;
@@ -79,6 +81,12 @@ export interface CaseStore {
    * cases, never with its closed ones (they sort after every open case in the same index).
    */
   listOpenCases(member: MemberId, desk: DeskId): Promise<CaseSummary[]>;
+  /**
+   * What statistics read (docs/decisions.md 37): the metadata of one member's cases on these desks received in
+   * `[from, to)`, as CaseFacts. Never content, a sealed part or a data key; history entries carry `at`, `state` and
+   * `event` only. Today the work grows with every case of the member on those desks (issue 6 item 6 may replace it).
+   */
+  listCaseFacts(member: MemberId, desks: readonly DeskId[], received: { from: Date; to: Date }): Promise<CaseFacts[]>;
 }
 
 export interface RegionStore {
@@ -206,4 +214,23 @@ export interface MailMessage {
  */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+}
+
+/**
+ * The casuïstiek library's entries and their comments (library.ts). Not sealed under any member's key: an entry is
+ * de-identified and shared with the whole region, and holds no case id, member or desk (docs/store.md, "Library").
+ */
+export interface LibraryStore {
+  /** Conditional: version 1, never overwrites. */
+  createEntry(entry: LibraryEntry): Promise<void>;
+  getEntry(id: LibraryEntryId): Promise<LibraryEntry | undefined>;
+  /** Replaces the entry if its stored version is `entry.version - 1`; otherwise ConflictError. */
+  updateEntry(entry: LibraryEntry): Promise<void>;
+  /** The entry that carries this one-way reference of a case, if any. */
+  findByRef(ref: string): Promise<LibraryEntry | undefined>;
+  /** Entries in one state, the newest year first, optionally of one year; without their sections or reference. */
+  listEntries(state: LibraryState, filter?: { year?: number }): Promise<LibrarySummary[]>;
+  /** Appends a comment after the entry's last one; the store numbers it. */
+  addComment(comment: Omit<LibraryComment, "seq">): Promise<LibraryComment>;
+  listComments(entry: LibraryEntryId): Promise<LibraryComment[]>;
 }

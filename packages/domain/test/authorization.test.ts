@@ -103,6 +103,47 @@ const TABLE: [string, Action, Scope, boolean][] = [
   ["BI Hoorn", "view-audit-trail", { member: "hoorn" }, N],
   ["board", "view-audit-trail", { member: "hoorn" }, N],
   ["operator", "view-audit-trail", { member: "hoorn" }, N],
+  // A member's own report (exact figures, no case) is its admin's; no desk (not even one serving the member), no other
+  // member's admin, no board or operator makes it.
+  ["admin Hoorn", "view-member-report", { member: "hoorn" }, Y],
+  ["admin Hoorn", "view-member-report", { member: "westfries-archief" }, N],
+  ["admin Archief", "view-member-report", { member: "westfries-archief" }, Y],
+  ["admin Archief", "view-member-report", { member: "hoorn" }, N],
+  ["BI Hoorn", "view-member-report", { member: "hoorn" }, N],
+  ["BI Hoorn", "view-member-report", { member: "westfries-archief" }, N],
+  ["external VP", "view-member-report", { member: "sed" }, N],
+  ["intake", "view-member-report", { member: "hoorn" }, N],
+  ["board", "view-member-report", { member: "hoorn" }, N],
+  ["operator", "view-member-report", { member: "hoorn" }, N],
+  ["admin Hoorn", "view-member-report", {}, N],
+  ["admin Hoorn", "view-board-dashboard", {}, N],
+  // The casuïstiek library: the desk that holds a closed case describes it; any desk member reviews (never their own:
+  // the use case checks the author); every desk and the board read and comment; admins and the operator none of it.
+  ["BI Hoorn", "write-library-entry", caseOf("hoorn", "hoorn-integriteit"), Y],
+  ["BI Hoorn", "write-library-entry", caseOf("westfries-archief", "hoorn-integriteit"), Y],
+  ["BI Hoorn", "write-library-entry", caseOf("sed", "sed-integriteit"), N],
+  ["VP Hoorn", "write-library-entry", caseOf("hoorn", "hoorn-integriteit"), N],
+  ["external VP", "write-library-entry", caseOf("sed", "regio-vp-extern"), Y],
+  ["board", "write-library-entry", caseOf("hoorn", "hoorn-integriteit"), N],
+  ["admin Hoorn", "write-library-entry", caseOf("hoorn", "hoorn-integriteit"), N],
+  ["operator", "write-library-entry", caseOf("hoorn", "hoorn-integriteit"), N],
+  ["BI Hoorn", "write-library-entry", { member: "hoorn" }, N],
+  ["BI Hoorn", "review-library-entry", {}, Y],
+  ["external VP", "review-library-entry", {}, Y],
+  ["intake", "review-library-entry", {}, Y],
+  ["board", "review-library-entry", {}, N],
+  ["admin Hoorn", "review-library-entry", {}, N],
+  ["operator", "review-library-entry", {}, N],
+  ["BI Hoorn", "read-library", {}, Y],
+  ["VP Hoorn", "read-library", {}, Y],
+  ["board", "read-library", {}, Y],
+  ["admin Hoorn", "read-library", {}, N],
+  ["operator", "read-library", {}, N],
+  ["no roles", "read-library", {}, N],
+  ["intake", "comment-library", {}, Y],
+  ["board", "comment-library", {}, Y],
+  ["admin Archief", "comment-library", {}, N],
+  ["operator", "comment-library", {}, N],
 ];
 
 describe("can: the role × action × scope table", () => {
@@ -134,6 +175,21 @@ describe("no case content outside the desks (DESIGN §3)", () => {
   }
 });
 
+describe("the board in the casuïstiek library", () => {
+  it("reads and discusses it, writes and reviews nothing, and reaches no case through it", () => {
+    const board = { roles: who.board ?? [] };
+    expect(can(board, "read-library", {}, region)).toBe(true);
+    expect(can(board, "comment-library", {}, region)).toBe(true);
+    for (const desk of region.desks) {
+      for (const member of region.members) {
+        for (const action of ["write-library-entry", "read-case-content", "read-queue", "handle-case"] as const) {
+          expect(can(board, action, caseOf(member.id, desk.id), region), `${action} ${member.id} ${desk.id}`).toBe(false);
+        }
+      }
+    }
+  });
+});
+
 describe("grantsOf", () => {
   it("lists what the Hoorn bureau may do: both members it serves, on its own desk", () => {
     expect(grantsOf({ roles: who["BI Hoorn"] ?? [] }, region)).toEqual([
@@ -145,6 +201,11 @@ describe("grantsOf", () => {
       { action: "read-queue", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
       { action: "transfer-case", scope: { member: "hoorn", desk: "hoorn-integriteit" } },
       { action: "transfer-case", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
+      { action: "write-library-entry", scope: { member: "hoorn", desk: "hoorn-integriteit" } },
+      { action: "write-library-entry", scope: { member: "westfries-archief", desk: "hoorn-integriteit" } },
+      { action: "review-library-entry", scope: {} },
+      { action: "read-library", scope: {} },
+      { action: "comment-library", scope: {} },
     ]);
   });
 
@@ -158,6 +219,7 @@ describe("grantsOf", () => {
       { action: "view-member-config", scope: { member: "westfries-archief" } },
       { action: "view-audit-trail", scope: { member: "westfries-archief" } },
       { action: "edit-member-config", scope: { member: "westfries-archief" } },
+      { action: "view-member-report", scope: { member: "westfries-archief" } },
     ]);
   });
 

@@ -22,9 +22,10 @@ import {
   createReceiptCodes,
   createSubmissionTokens,
 } from "@meldpunt/crypto";
-import { type Clock, type DeadlineJobSummary, type Mailer, runDeadlineJob } from "@meldpunt/domain";
+import { type Clock, type DeadlineJobSummary, type LibraryStore, type Mailer, runDeadlineJob } from "@meldpunt/domain";
 import { createLocalMailbox, createLocalMailer } from "@meldpunt/mailer";
 import { cacheRegion, createAuditLog, createDynamoStore, createSignalIndex, REGION_CACHE_MS, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
+import { createLibraryStore } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
 import { seedDemoCases } from "./demo-cases";
@@ -66,7 +67,8 @@ export interface LocalDeps {
   tableName: string;
   /** The embedded OpenID provider's issuer URL. */
   issuer: string;
-  deps: StaffSideDeps;
+  /** With the casuïstiek library's store, which the staff side mounts when it is there. */
+  deps: StaffSideDeps & { library: LibraryStore };
   /** Writes each message as an .eml file under `<dataDir>/mail/` (listed for demo staff at /demo/post). */
   mailer: Mailer;
   /**
@@ -154,6 +156,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       audit: createAuditLog({ client, tableName: TABLE_NAME_DEFAULT, hasher: createAuditHasher({ key: auditKey }) }),
       tags: keyring,
       signals: createSignalIndex({ client, tableName: TABLE_NAME_DEFAULT }),
+      library: createLibraryStore({ client, tableName: TABLE_NAME_DEFAULT }),
       staffSide,
       demoMail: createLocalMailbox({ dir: mailDir }),
       notices: { mailer, hubUrl },

@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import {
+  type CaseFacts,
   type CaseId,
   type CaseRecord,
   CaseRecordSchema,
@@ -19,6 +20,7 @@ import {
   type Desk,
   type DeskId,
   DeskSchema,
+  HistoryEntrySchema,
   type Member,
   type MemberId,
   MemberSchema,
@@ -44,6 +46,35 @@ const MAX_RECEIPT_CANDIDATES = 10;
 const SUMMARY_FIELDS = ["id", "member", "desk", "kind", "track", "state", "categories", "receivedAt", "ackDueAt", "feedbackDueAt", "feedbackAt", "deskUnread", "version"] as const;
 /** More open cases than this on one desk for one member is not a queue but an incident: refused, not half shown. */
 export const MAX_OPEN_CASES = 5000;
+
+/**
+ * What statistics may read of a case (CaseFacts, docs/decisions.md 37): metadata in clear. `content`, `messages`,
+ * `notes`, `attachments`, `dataKey`, `receipt` and `personTags` are never asked for. A history entry can only be
+ * projected whole, so a transfer's sealed `note` comes along: parsing with this schema drops it (and `by`, `from`, `to`,
+ * `detail`) before anything is returned, and without the data key it could not be opened anyway.
+ */
+const CaseFactsSchema = z.extend(
+  z.pick(CaseRecordSchema, {
+    member: true,
+    kind: true,
+    track: true,
+    channel: true,
+    categories: true,
+    subcategories: true,
+    relation: true,
+    reporterType: true,
+    receivedAt: true,
+    ackDueAt: true,
+    feedbackDueAt: true,
+    feedbackAt: true,
+    outcome: true,
+    vp: true,
+  }),
+  { history: z.array(z.pick(HistoryEntrySchema, { at: true, state: true, event: true })) },
+);
+const FACT_FIELDS = Object.keys(CaseFactsSchema.shape);
+/** One member's cases on one desk over the periods a dashboard reads: far above any real desk, refused beyond. */
+export const MAX_FACTS_PER_QUEUE = 50_000;
 
 export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { cases: CaseStore; region: RegionStore } {
 
@@ -140,6 +171,26 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
         MAX_OPEN_CASES,
       );
       return items.map((item) => unmarshall(item) as CaseSummary);
+    },
+    async listCaseFacts(member: MemberId, desks: readonly DeskId[], { from, to }): Promise<CaseFacts[]> {
+      const names = Object.fromEntries(FACT_FIELDS.map((f) => [`#${f}`, f]));
+      // The queue index holds every case of a member on a desk; the filter keeps the page small, not the read.
+      const reads = desks.map((desk) =>
+        queryAll(
+          client,
+          {
+            TableName: tableName,
+            IndexName: INDEXES.queue.name,
+            KeyConditionExpression: "#gpk = :pk",
+            FilterExpression: "#receivedAt >= :from AND #receivedAt < :to",
+            ProjectionExpression: Object.keys(names).join(", "),
+            ExpressionAttributeNames: { ...names, "#gpk": INDEXES.queue.partitionKey },
+            ExpressionAttributeValues: marshall({ ":pk": queuePartition(member, desk), ":from": from.toISOString(), ":to": to.toISOString() }),
+          },
+          MAX_FACTS_PER_QUEUE,
+        ),
+      );
+      return (await Promise.all(reads)).flat().map((item) => z.parse(CaseFactsSchema, unmarshall(item)));
     },
   };
 

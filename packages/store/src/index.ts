@@ -7,3 +7,4 @@ export * from "./receipt-throttle";
 export * from "./audit-log";
 export * from "./signal-index";
 export * from "./cached-region";
+export * from "./library-store";

@@ -38,6 +38,7 @@ const ACTION_TEXT: Record<AuditEntry["action"], { nl: string; en: string }> = {
   transfer: { nl: "Doorgestuurd", en: "Forwarded" },
   "register-intake": { nl: "Melding geregistreerd", en: "Report registered" },
   "record-facts": { nl: "Adviescontact geregistreerd", en: "Advice contact registered" },
+  "library-check": { nl: "Gelezen voor de controle van een bibliotheekbeschrijving", en: "Read to check a library description" },
 };
 
 const timeFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};

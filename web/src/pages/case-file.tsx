@@ -328,6 +328,12 @@ export function CaseFilePage(props: CaseFileProps) {
         <>
           <LinkParagraph href={href(lang, `${base}/afdrukken`)}>{tr(lang, C.print)}</LinkParagraph>
           <LinkParagraph href={href(lang, `${base}/doorsturen`)}>{tr(lang, { nl: "Doorsturen naar een andere balie", en: "Forward to another desk" })}</LinkParagraph>
+          {/* The casuïstiek library: from a closed case only; the description never links back here. */}
+          {record.state === "gesloten" ? (
+            <LinkParagraph href={href(lang, `/bibliotheek/nieuw?balie=${desk.id}&organisatie=${record.member}&melding=${record.id}`)}>
+              {tr(lang, { nl: "Beschrijven voor de casuïstiekbibliotheek", en: "Describe for the casuïstiek library" })}
+            </LinkParagraph>
+          ) : null}
           <LinkParagraph href={href(lang, `/balie/${desk.id}`)}>{tr(lang, T.backToQueue)}</LinkParagraph>
         </>
       )}

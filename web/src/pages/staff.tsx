@@ -3,8 +3,10 @@ import { ACTION_NAMES, ACTIONS, type Desk, type Grant, HUB_MEMBER_ID, type Membe
 import { LinkParagraph } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
+import { L } from "../library-text";
 import { deskServesText, memberName, roleText } from "../role-text";
 import { DEMO_POST, O, S } from "../staff-text";
+import { B, R } from "../stats-text";
 import { fill } from "../text";
 
 export interface StaffPageProps {
@@ -104,6 +106,15 @@ export function StaffPage(props: StaffPageProps) {
             ))}
           </ul>
         </>
+      ) : null}
+      {grants.some((g) => g.action === "view-board-dashboard") ? <LinkParagraph href={href(lang, "/bestuur")}>{tr(lang, B.staffLink)}</LinkParagraph> : null}
+      {grants
+        .filter((g) => g.action === "view-member-report" && g.scope.member)
+        .map(({ scope }) => (
+          <LinkParagraph href={href(lang, `/beheer/${scope.member}/verslag`)}>{fill(tr(lang, R.staffLink), { member: memberName(props, scope.member as string) })}</LinkParagraph>
+        ))}
+      {grants.some((g) => g.action === "read-library") ? (
+        <LinkParagraph href={href(lang, "/bibliotheek")}>{tr(lang, L.libraryLink)}</LinkParagraph>
       ) : null}
       {grants.some((g) => g.action === "onboard-member") ? <LinkParagraph href={href(lang, "/beheer/organisaties")}>{tr(lang, O.operatorLink)}</LinkParagraph> : null}
       {props.demoMail ? <LinkParagraph href={href(lang, "/demo/post")}>{tr(lang, DEMO_POST.link)}</LinkParagraph> : null}
