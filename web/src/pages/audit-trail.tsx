@@ -5,6 +5,7 @@ import { LinkParagraph } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { fill, T } from "../text";
+import { DataTable } from "../data-table";
 
 const A = {
   title: { nl: "Logboek van {member}", en: "Audit trail of {member}" },
@@ -75,17 +76,7 @@ export function AuditTrailPage(props: { lang: Lang; member: Pick<Member, "id" | 
       {props.entries.length === 0 ? (
         <p class="utrecht-paragraph">{tr(lang, A.empty)}</p>
       ) : (
-        <table class="utrecht-table hub-table" data-testid="audit">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {[A.seq, A.at, A.actor, A.action, A.case, A.detail].map((h) => (
-                <th class="utrecht-table__header-cell" scope="col">
-                  {tr(lang, h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <DataTable lang={lang} testId="audit" headers={[A.seq, A.at, A.actor, A.action, A.case, A.detail]}>
             {props.entries.map((e) => (
               <tr class="utrecht-table__row">
                 <td class="utrecht-table__cell">{String(e.seq)}</td>
@@ -96,8 +87,7 @@ export function AuditTrailPage(props: { lang: Lang; member: Pick<Member, "id" | 
                 <td class="utrecht-table__cell">{e.detail ?? ""}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       {props.cursor ? <LinkParagraph href={href(lang, `${path}?verder=${props.cursor}`)}>{tr(lang, A.older)}</LinkParagraph> : null}
       <LinkParagraph href={href(lang, "/medewerker")}>{tr(lang, T.backToStaff)}</LinkParagraph>

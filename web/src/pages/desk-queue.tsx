@@ -6,6 +6,7 @@ import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { D } from "../desk-text";
 import { fill, STATE_FOR_STAFF, T } from "../text";
+import { DataTable } from "../data-table";
 
 export interface DeskQueueProps {
   lang: Lang;
@@ -107,17 +108,7 @@ export function DeskQueuePage(props: DeskQueueProps) {
       {view.items.length === 0 ? (
         <p class="utrecht-paragraph">{tr(lang, D.queueEmpty)}</p>
       ) : (
-        <table class="utrecht-table hub-table" data-testid="queue">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {[D.receivedHeader, D.memberHeader, D.subjectHeader, D.kindHeader, D.stateHeader, D.ackDueHeader, D.feedbackDueHeader, D.attentionHeader, D.actionsHeader].map((h) => (
-                <th class="utrecht-table__header-cell" scope="col">
-                  {tr(lang, h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <DataTable lang={lang} testId="queue" headers={[D.receivedHeader, D.memberHeader, D.subjectHeader, D.kindHeader, D.stateHeader, D.ackDueHeader, D.feedbackDueHeader, D.attentionHeader, D.actionsHeader]}>
             {view.items.map((c) => (
               <tr class="utrecht-table__row" data-case={c.id} data-urgency={c.urgency ?? ""}>
                 <td class="utrecht-table__cell">
@@ -145,8 +136,7 @@ export function DeskQueuePage(props: DeskQueueProps) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       {view.pages > 1 ? (
         <nav aria-label={tr(lang, D.pagesLabel)}>

@@ -23,6 +23,7 @@ import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { L, LIBRARY_FIELD_LABELS, LIBRARY_HINTS, LIBRARY_STATE_TEXT } from "../library-text";
 import { fill } from "../text";
+import { DataTable } from "../data-table";
 
 const categoriesText = (lang: Lang, categories: readonly CategoryCode[]) => categories.map((c) => tr(lang, TAXONOMY[c].label)).join(", ");
 const subjectsText = (lang: Lang, subs: readonly SubcategoryCode[]) =>
@@ -124,24 +125,7 @@ export function LibraryListPage(props: LibraryListProps) {
       {props.entries.length === 0 ? (
         <p class="utrecht-paragraph">{tr(lang, L.none)}</p>
       ) : (
-        <table class="utrecht-table hub-table" data-testid="library">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colTitle)}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colSubjects)}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colYear)}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colPublished)}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <DataTable lang={lang} testId="library" headers={[L.colTitle, L.colSubjects, L.colYear, L.colPublished]}>
             {props.entries.map((e) => (
               <tr class="utrecht-table__row" data-entry={e.id}>
                 <td class="utrecht-table__cell">
@@ -154,8 +138,7 @@ export function LibraryListPage(props: LibraryListProps) {
                 <td class="utrecht-table__cell">{e.publishedOn ? formatDate(lang, e.publishedOn) : ""}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
     </Layout>
   );
@@ -404,24 +387,7 @@ export function LibraryReviewPage(props: LibraryReviewProps) {
       {props.awaiting.length === 0 ? (
         <p class="utrecht-paragraph">{tr(lang, L.reviewNone)}</p>
       ) : (
-        <table class="utrecht-table hub-table" data-testid="awaiting">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colTitle)}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colSubjects)}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colYear)}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, L.colSubmitted)}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <DataTable lang={lang} testId="awaiting" headers={[L.colTitle, L.colSubjects, L.colYear, L.colSubmitted]}>
             {props.awaiting.map((e) => (
               <tr class="utrecht-table__row" data-entry={e.id}>
                 <td class="utrecht-table__cell">
@@ -435,8 +401,7 @@ export function LibraryReviewPage(props: LibraryReviewProps) {
                 <td class="utrecht-table__cell">{formatDate(lang, e.submittedOn)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <h2 class="utrecht-heading-2">{tr(lang, L.returnedTitle)}</h2>
       {props.returned.length === 0 ? (

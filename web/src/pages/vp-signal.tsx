@@ -5,6 +5,7 @@ import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph } from "../f
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { fill, T } from "../text";
+import { DataTable } from "../data-table";
 
 const V = {
   title: { nl: "Signaal aan het management", en: "Signal to management" },
@@ -70,26 +71,14 @@ export function VpSignalPage(props: {
       {signal.bySubject.length === 0 ? (
         <p class="utrecht-paragraph">{tr(lang, V.none)}</p>
       ) : (
-        <table class="utrecht-table hub-table" data-testid="signal">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, V.subject)}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {tr(lang, V.count)}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <DataTable lang={lang} testId="signal" headers={[V.subject, V.count]}>
             {signal.bySubject.map((s) => (
               <tr class="utrecht-table__row">
                 <td class="utrecht-table__cell">{tr(lang, TAXONOMY[s.category].label)}</td>
                 <td class="utrecht-table__cell">{String(s.count)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <form method="post" action={href(lang, `${path}?organisatie=${props.member.id}`)} novalidate>
         <input type="hidden" name="csrf" value={props.csrf} />
