@@ -1,5 +1,5 @@
 // Interface text in plain Dutch (B1) and English. Labels of the domain (taxonomy, errors) live in the domain.
-import type { CaseState, Label, Measure, Member, Wish } from "@meldpunt/domain";
+import { type CaseState, type Label, MEASURE_LABELS, type Measure, type Member, type Wish } from "@meldpunt/domain";
 
 export const T = {
   hubName: { nl: "Gemeenschappelijk Meldpunt West-Friesland", en: "Joint Reporting Point West-Friesland" },
@@ -131,16 +131,8 @@ export const ALTERNATE_LABELS = [
   ["alternates.gemeentesecretaris", T.alternateSecretary],
 ] as const;
 
-export const MEASURE_TEXT: Record<Measure, Label> = {
-  geen: { nl: "Geen maatregel", en: "No measure" },
-  gesprek: { nl: "Gesprek", en: "Talk" },
-  "schriftelijke-waarschuwing": { nl: "Schriftelijke waarschuwing", en: "Written warning" },
-  berisping: { nl: "Berisping", en: "Reprimand" },
-  overplaatsing: { nl: "Overplaatsing", en: "Transfer to another post" },
-  ontslag: { nl: "Ontslag of ontbinding", en: "Dismissal" },
-  aangifte: { nl: "Aangifte bij de politie", en: "Report to the police" },
-  anders: { nl: "Anders", en: "Other" },
-};
+/** The measures in words: the domain's, so the form, the statistics and the reports say the same. */
+export const MEASURE_TEXT: Record<Measure, Label> = MEASURE_LABELS;
 
 /** States as the desk names them (DESIGN §2). */
 export const STATE_FOR_STAFF: Record<CaseState, Label> = {

@@ -1,7 +1,20 @@
 // The codes a desk records on its way through the lifecycle (DESIGN §2): why a case closed early, where it was referred,
 // how it was investigated, what was concluded. In clear on the case: statistics and annual reports count them.
 import type * as z from "zod/mini";
-import { labelled } from "./taxonomy";
+import type { Measure } from "./model";
+import { type Label, labelled } from "./taxonomy";
+
+/** The measures of DESIGN §2 in words, for the desk's form, the statistics and the reports alike. */
+export const MEASURE_LABELS: Record<Measure, Label> = {
+  geen: { nl: "Geen maatregel", en: "No measure" },
+  gesprek: { nl: "Gesprek", en: "Talk" },
+  "schriftelijke-waarschuwing": { nl: "Schriftelijke waarschuwing", en: "Written warning" },
+  berisping: { nl: "Berisping", en: "Reprimand" },
+  overplaatsing: { nl: "Overplaatsing", en: "Transfer to another post" },
+  ontslag: { nl: "Ontslag of ontbinding", en: "Dismissal" },
+  aangifte: { nl: "Aangifte bij de politie", en: "Report to the police" },
+  anders: { nl: "Anders", en: "Other" },
+};
 
 export const CloseReasons = labelled({
   "geen-vermoeden": { nl: "Geen vermoeden van een integriteitsschending", en: "No suspicion of an integrity violation" },

@@ -5,7 +5,7 @@
 import { NotFoundError, ValidationError } from "./errors";
 import { isClosed } from "./lifecycle";
 import { type CaseKind, type CaseRecord, type CaseState, type HistoryEntry, type Measure, type Member, MeasureSchema } from "./model";
-import { CloseReasons, Conclusions } from "./outcomes";
+import { CloseReasons, Conclusions, MEASURE_LABELS } from "./outcomes";
 import { protect, SMALL_COUNT_RULES, type SmallCountRules } from "./small-counts";
 import type { ProtectedTable, StatColumn, StatRow, StatTable } from "./stat-table";
 import { CATEGORY_CODES, Channels, type Label, labelled, Relations, ReporterTypes, SUBCATEGORY_CODES, subcategoryLabel, TAXONOMY, Tracks } from "./taxonomy";
@@ -276,17 +276,7 @@ const subcategories = (codes: readonly (typeof SUBCATEGORY_CODES)[number][]) => 
 const OMGANG = subcategories(SUBCATEGORY_CODES.filter((s) => s.startsWith("omgang.")));
 const MEASURES: Values<Measure> = {
   codes: MeasureSchema.options,
-  // The same words as the desk's measure form (web/src/text.ts).
-  labels: {
-    geen: { nl: "Geen maatregel", en: "No measure" },
-    gesprek: { nl: "Gesprek", en: "Talk" },
-    "schriftelijke-waarschuwing": { nl: "Schriftelijke waarschuwing", en: "Written warning" },
-    berisping: { nl: "Berisping", en: "Reprimand" },
-    overplaatsing: { nl: "Overplaatsing", en: "Transfer to another post" },
-    ontslag: { nl: "Ontslag of ontbinding", en: "Dismissal" },
-    aangifte: { nl: "Aangifte bij de politie", en: "Report to the police" },
-    anders: { nl: "Anders", en: "Other" },
-  },
+  labels: MEASURE_LABELS,
 };
 const RECORDED = labelled({
   ja: { nl: "Ja", en: "Yes" },
