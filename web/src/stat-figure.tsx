@@ -1,10 +1,11 @@
 // One figure of the dashboard or a report: heading, what is counted, the chart (if any) beside its data table, and the
 // link to the table's CSV. The table is the text alternative of the chart and the source of the CSV alike.
+import type { Label } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
 import { BarChart, type Bar, describe } from "./charts";
 import { type Lang, tr } from "./i18n";
 import type { ShownTable } from "./stats-tables";
-import { B } from "./stats-text";
+import { B, periodText } from "./stats-text";
 
 export function StatFigure(props: { lang: Lang; table: ShownTable; level?: 2 | 3; chart?: Child; csv?: { href: string; label: string } }) {
   const { table } = props;
@@ -89,5 +90,34 @@ export function TableBarChart(props: { lang: Lang; table: ShownTable; title: str
       description={`${table.period}. ${describe(props.bars)}. ${tr(lang, B.chartSeeTable)}`}
       bars={props.bars}
     />
+  );
+}
+
+/** The fixed periods to choose from (a GET form, no free dates: DESIGN §4), on the dashboard and the member report. */
+export function PeriodChooser(props: { lang: Lang; action: string; label: Label; periods: readonly string[]; selected: string }) {
+  const { lang } = props;
+  return (
+    <form method="get" action={props.action} class="hub-filters hub-no-print">
+      {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+      <div class="utrecht-form-field hub-filter">
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for="periode">
+            {tr(lang, props.label)}
+          </label>
+        </div>
+        <div class="utrecht-form-field__input">
+          <select class="utrecht-select utrecht-select--html-select" id="periode" name="periode">
+            {props.periods.map((p) => (
+              <option value={p} selected={p === props.selected}>
+                {periodText(lang, p)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        {tr(lang, B.show)}
+      </button>
+    </form>
   );
 }

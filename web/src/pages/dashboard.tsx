@@ -11,6 +11,7 @@ import { columnBars, rowBars, StatFigure, TableBarChart } from "../stat-figure";
 import type { ShownTable } from "../stats-tables";
 import { B, periodText } from "../stats-text";
 import { fill, T } from "../text";
+import { PeriodChooser } from "../stat-figure";
 
 export interface DashboardProps {
   lang: Lang;
@@ -77,28 +78,7 @@ export function DashboardPage(props: DashboardProps) {
         </h1>
         <p class="utrecht-paragraph">{tr(lang, B.intro)}</p>
         <p class="utrecht-paragraph">{fill(tr(lang, B.asOf), { date: formatDate(lang, dashboard.asOf) })}</p>
-        <form method="get" action={dashboardPath} class="hub-filters hub-no-print">
-          {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-          <div class="utrecht-form-field hub-filter">
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="periode">
-                {tr(lang, B.periodLabel)}
-              </label>
-            </div>
-            <div class="utrecht-form-field__input">
-              <select class="utrecht-select utrecht-select--html-select" id="periode" name="periode">
-                {props.periods.map((p) => (
-                  <option value={p} selected={p === dashboard.period}>
-                    {periodText(lang, p)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-            {tr(lang, B.show)}
-          </button>
-        </form>
+        <PeriodChooser lang={lang} action={dashboardPath} label={B.periodLabel} periods={props.periods} selected={dashboard.period} />
         <h2 class="utrecht-heading-2">{tr(lang, B.protectionTitle)}</h2>
         <ul class="utrecht-unordered-list">
           {[B.protectionSmall, B.protectionBand, B.protectionDash, B.protectionTracks, B.halfYearsOnly].map((text) => (

@@ -4,9 +4,9 @@ import type { Member, MemberReport, PeriodId } from "@meldpunt/domain";
 import { LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
-import { StatFigure } from "../stat-figure";
+import { PeriodChooser, StatFigure } from "../stat-figure";
 import type { ShownTable } from "../stats-tables";
-import { B, periodText, R } from "../stats-text";
+import { periodText, R } from "../stats-text";
 import { fill, T } from "../text";
 
 export interface MemberReportProps {
@@ -35,28 +35,7 @@ export function MemberReportPage(props: MemberReportProps) {
         <div class="utrecht-alert utrecht-alert--warning hub-no-print" role="note">
           <p class="utrecht-paragraph">{tr(lang, R.smallWarning)}</p>
         </div>
-        <form method="get" action={path} class="hub-filters hub-no-print">
-          {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-          <div class="utrecht-form-field hub-filter">
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="periode">
-                {tr(lang, R.periodLabel)}
-              </label>
-            </div>
-            <div class="utrecht-form-field__input">
-              <select class="utrecht-select utrecht-select--html-select" id="periode" name="periode">
-                {props.periods.map((p) => (
-                  <option value={p} selected={p === report.period}>
-                    {periodText(lang, p)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-            {tr(lang, B.show)}
-          </button>
-        </form>
+        <PeriodChooser lang={lang} action={path} label={R.periodLabel} periods={props.periods} selected={report.period} />
         <p class="utrecht-paragraph hub-no-print">{tr(lang, R.printHint)}</p>
         <div class="hub-no-print">
           <LinkParagraph href={href(lang, memberReportCsvPath(member.id, report.period))}>{tr(lang, R.csv)}</LinkParagraph>
