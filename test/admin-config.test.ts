@@ -86,7 +86,7 @@ describe("changing the configuration", () => {
   it("keeps the ticked measures, the name and the house colour", async () => {
     const { jar, html } = await as("beheer-hoorn");
     const { measures: _all, ...values } = formValues(html);
-    const body = new URLSearchParams({ ...values, name: "Gemeente Hoorn (West-Friesland)", "theme.primaryColor": "#01689B", csrf: csrfIn(html) });
+    const body = new URLSearchParams({ ...values, name: "Gemeente Hoorn (West-Friesland)", "theme.primaryColor": "#01689B", allowNamingInLibrary: "ja", csrf: csrfIn(html) });
     body.append("measures", "gesprek");
     body.append("measures", "berisping");
     const res = await send(jar, `${hub.url}/beheer/hoorn`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: body.toString() });
@@ -95,8 +95,10 @@ describe("changing the configuration", () => {
       name: "Gemeente Hoorn (West-Friesland)",
       measures: ["gesprek", "berisping"],
       theme: { primaryColor: "#01689B" },
+      allowNamingInLibrary: true,
     });
     const page = await (await send(jar, `${hub.url}/beheer/hoorn`)).text();
+    expect(page).toMatch(/name="allowNamingInLibrary" value="ja" checked=""/);
     expect(page).toMatch(/value="gesprek" checked=""/);
     expect(page).not.toMatch(/value="ontslag" checked=""/);
   });

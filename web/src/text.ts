@@ -89,6 +89,10 @@ export const T = {
   measuresLabel: { nl: "Maatregelen die uw organisatie gebruikt", en: "Measures your organisation uses" },
   nameLabel: { nl: "Naam", en: "Name" },
   themeLabel: { nl: "Huiskleur (niet verplicht)", en: "House colour (optional)" },
+  allowNamingLabel: {
+    nl: "Onze organisatie mag bij naam genoemd worden in de regionale casuïstiekbibliotheek",
+    en: "Our organisation may be named in the regional case library",
+  },
   themeHint: { nl: "Als kleurcode, zoals #01689B. Leeg: de kleuren van de regio.", en: "As a colour code, like #01689B. Empty: the region's colours." },
   routesTitle: { nl: "Gegevens en routes", en: "Details and routes" },
   routeVp: { nl: "Advies en steun (vertrouwenspersoon)", en: "Advice and support (confidential advisor)" },

@@ -24,7 +24,7 @@ type Env = { Variables: StaffVariables & { lang: Lang } };
 
 const ROUTE_FIELDS = ["routes.vp", "routes.integriteit", "routes.bestuurlijk", "routes.burgemeester"] as const;
 const ALTERNATE_FIELDS = ["alternates.receivingDesk", "alternates.gemeentesecretaris"] as const;
-const CONFIG_FIELDS = ["version", "name", "fte", "retentionYears", "theme.primaryColor", ...ROUTE_FIELDS, ...ALTERNATE_FIELDS] as const;
+const CONFIG_FIELDS = ["version", "name", "fte", "retentionYears", "theme.primaryColor", "allowNamingInLibrary", ...ROUTE_FIELDS, ...ALTERNATE_FIELDS] as const;
 
 export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLog): Hono<Env> {
   const app = new Hono<Env>();
@@ -89,6 +89,8 @@ export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLo
       alternates: { receivingDesk: form["alternates.receivingDesk"], gemeentesecretaris: form["alternates.gemeentesecretaris"] },
       measures: measures as Member["measures"],
       theme: form["theme.primaryColor"] ? { primaryColor: form["theme.primaryColor"] } : undefined,
+      // An unticked box sends nothing: naming is allowed only while the box is ticked (decision 36).
+      allowNamingInLibrary: form.allowNamingInLibrary === "ja",
       // The version the form was made from: someone else's save in between makes this one a conflict.
       version: Number(form.version) + 1,
     };

@@ -170,6 +170,23 @@ export function MemberConfigPage(props: MemberConfigProps) {
               {...fieldAria("theme.primaryColor", errors, true)}
             />
           </Field>
+          <div class="utrecht-form-field utrecht-form-field--checkbox">
+            <div class="utrecht-form-field__input">
+              <input
+                class="utrecht-checkbox utrecht-checkbox--html-input"
+                type="checkbox"
+                id="allowNamingInLibrary"
+                name="allowNamingInLibrary"
+                value="ja"
+                checked={member.allowNamingInLibrary === true}
+              />
+            </div>
+            <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+              <label class="utrecht-form-label utrecht-form-label--checkbox" for="allowNamingInLibrary">
+                {tr(lang, T.allowNamingLabel)}
+              </label>
+            </div>
+          </div>
           {ROUTES.map((key) => (
             <Field field={`routes.${key}`} label={tr(lang, ROUTE_LABELS[key])} errors={errors}>
               {deskSelect(`routes.${key}`, member.routes[key], ROUTE_DESK_TYPES[key], key !== "integriteit")}
