@@ -130,3 +130,36 @@ function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox"; che
     </fieldset>
   );
 }
+
+/**
+ * One select of a GET filter form (queue, library, period): label above, the choices, the current one selected;
+ * `emptyLabel` adds a first choice "all" that sends nothing.
+ */
+export function FilterSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  selected?: string;
+  emptyLabel?: string;
+}) {
+  return (
+    <div class="utrecht-form-field hub-filter">
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={props.id}>
+          {props.label}
+        </label>
+      </div>
+      <div class="utrecht-form-field__input">
+        <select class="utrecht-select utrecht-select--html-select" id={props.id} name={props.name}>
+          {props.emptyLabel === undefined ? null : <option value="">{props.emptyLabel}</option>}
+          {props.options.map((o) => (
+            <option value={o.value} selected={props.selected === o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -3,6 +3,7 @@
 import type { Label } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
 import { BarChart, type Bar, describe } from "./charts";
+import { FilterSelect } from "./form";
 import { type Lang, tr } from "./i18n";
 import type { ShownTable } from "./stats-tables";
 import { B, periodText } from "./stats-text";
@@ -99,22 +100,13 @@ export function PeriodChooser(props: { lang: Lang; action: string; label: Label;
   return (
     <form method="get" action={props.action} class="hub-filters hub-no-print">
       {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-      <div class="utrecht-form-field hub-filter">
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for="periode">
-            {tr(lang, props.label)}
-          </label>
-        </div>
-        <div class="utrecht-form-field__input">
-          <select class="utrecht-select utrecht-select--html-select" id="periode" name="periode">
-            {props.periods.map((p) => (
-              <option value={p} selected={p === props.selected}>
-                {periodText(lang, p)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <FilterSelect
+        id="periode"
+        name="periode"
+        label={tr(lang, props.label)}
+        options={props.periods.map((p) => ({ value: p, label: periodText(lang, p) }))}
+        selected={props.selected}
+      />
       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
         {tr(lang, B.show)}
       </button>

@@ -1,7 +1,7 @@
 // A desk's queue: the open cases of every member it serves, the first due first, with filters (a plain GET form),
 // counts, deadline badges and pages. Metadata only: no case content is decrypted for this page.
 import { CATEGORY_CODES, CaseStateSchema, type Desk, type Member, type QueueFilter, type QueueView, TAXONOMY, Tracks } from "@meldpunt/domain";
-import { LinkParagraph } from "../form";
+import { FilterSelect, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { D } from "../desk-text";
@@ -31,23 +31,7 @@ export function DeskQueuePage(props: DeskQueueProps) {
   const title = fill(tr(lang, D.queueTitle), { desk: desk.name });
   const path = `/balie/${desk.id}`;
   const select = (name: "status" | "onderwerp" | "spoor" | "termijn", label: string, options: { value: string; label: string }[]) => (
-    <div class="utrecht-form-field hub-filter">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={`filter-${name}`}>
-          {label}
-        </label>
-      </div>
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={`filter-${name}`} name={name}>
-          <option value="">{tr(lang, D.filterAll)}</option>
-          {options.map((o) => (
-            <option value={o.value} selected={filter[name] === o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FilterSelect id={`filter-${name}`} name={name} label={label} options={options} selected={filter[name]} emptyLabel={tr(lang, D.filterAll)} />
   );
   const badges = (c: QueueView["items"][number]) =>
     [c.urgency === "overdue" ? tr(lang, D.badgeOverdue) : c.urgency === "due-soon" ? tr(lang, D.badgeDueSoon) : "", c.deskUnread ? tr(lang, D.badgeUnread) : ""].filter(Boolean).join(", ");

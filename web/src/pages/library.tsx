@@ -18,7 +18,7 @@ import {
   TAXONOMY,
 } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
-import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, fieldAria, LinkParagraph } from "../form";
+import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, FilterSelect, fieldAria, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { L, LIBRARY_FIELD_LABELS, LIBRARY_HINTS, LIBRARY_STATE_TEXT } from "../library-text";
@@ -77,23 +77,7 @@ export function LibraryListPage(props: LibraryListProps) {
   const { lang, filter } = props;
   const title = tr(lang, L.libraryTitle);
   const select = (name: "categorie" | "jaar", label: string, options: { value: string; label: string }[]) => (
-    <div class="utrecht-form-field hub-filter">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={`filter-${name}`}>
-          {label}
-        </label>
-      </div>
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={`filter-${name}`} name={name}>
-          <option value="">{tr(lang, L.filterAll)}</option>
-          {options.map((o) => (
-            <option value={o.value} selected={filter[name] === o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FilterSelect id={`filter-${name}`} name={name} label={label} options={options} selected={filter[name]} emptyLabel={tr(lang, L.filterAll)} />
   );
   return (
     <Layout tables lang={lang} title={title} path="/bibliotheek" query={libraryQuery(filter)}>
