@@ -2,6 +2,7 @@
 // and a restart on the same data folder keeps every report.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalDeps, startLocalHub } from "@meldpunt/local";
@@ -75,7 +76,10 @@ describe("stopping the hub", () => {
       const hub = await startLocalHub({ dataDir: dir.path, port: 0, logLevel: "SILENT" });
       const abort = new AbortController();
       const pending = fetch(`${hub.url}/melden`, { ...form({ ...(await issuedForm(hub.url, { solve: true })), member: "hoorn", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", description: "Verstuurd bij het stoppen." }), signal: abort.signal });
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // Stop once the hub has the request (a fixed wait raced a busy machine: the request had not yet arrived).
+      // The short wait after it lets the form's body arrive whole; the slow hash still runs when the client goes.
+      await until(() => hub.requestsInProgress() === 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
       abort.abort();
       await pending.catch(() => undefined);
       await hub.close();
@@ -90,4 +94,36 @@ describe("stopping the hub", () => {
       await dir.remove();
     }
   });
+
+  it("answers a request that is read only after the stop began with 503, and never touches the closed store", async () => {
+    const dir = await tempDir("meldpunt-late-");
+    try {
+      const hub = await startLocalHub({ dataDir: dir.path, port: 0, logLevel: "SILENT" });
+      const { port } = new URL(hub.url);
+      // The connection and the first line are there before the stop; the rest of the request comes after it.
+      const socket = connect(Number(port), "127.0.0.1");
+      await once(socket, "connect");
+      socket.write("GET /melden HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+      await until(() => socket.bytesWritten > 0);
+      const closed = hub.close();
+      socket.write("\r\n");
+      let answer = "";
+      socket.on("data", (chunk) => {
+        answer += chunk;
+      });
+      await once(socket, "close");
+      await closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+    } finally {
+      await dir.remove();
+    }
+  });
 });
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("the condition did not hold within 10 s");
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}

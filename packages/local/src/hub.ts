@@ -81,6 +81,8 @@ export interface LocalDeps {
 
 export interface LocalHub extends LocalDeps {
   url: string;
+  /** Requests being answered now; `close()` waits for them (up to 10 s) before it closes the store. */
+  requestsInProgress(): number;
 }
 
 export interface LocalDepsOptions extends Omit<LocalHubOptions, "port" | "host"> {
@@ -187,9 +189,12 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   // No request is answered before `app` is set: the URL is not given out until then.
   let app: ReturnType<typeof createApp> | undefined;
   // Requests still running when the hub stops (a client gone mid-submission) must finish before the store closes.
+  // A request whose connection was open before the stop but which is read only after it must not reach a closed store.
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  let stopping = false;
   const fetch = async (request: Request) => {
+    if (stopping) return new Response("stopping", { status: 503, headers: { Connection: "close" } });
     inFlight++;
     try {
       return app ? await app.fetch(request) : new Response("starting", { status: 503 });
@@ -220,7 +225,9 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   return {
     ...local,
     url,
+    requestsInProgress: () => inFlight,
     async close() {
+      stopping = true;
       // A run in progress finishes before the store closes; no new one starts.
       await job?.stop();
       const closed = stopServer();

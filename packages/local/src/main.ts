@@ -41,7 +41,8 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: de hub stopt / stopping…`);
+  const busy = hub.requestsInProgress();
+  console.log(`\n${signal}: de hub stopt / stopping…${busy > 0 ? ` (${busy} lopende verzoeken worden afgemaakt / finishing ${busy} running requests)` : ""}`);
   await hub.close();
   process.exit(0);
 }
