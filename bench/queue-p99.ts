@@ -14,20 +14,15 @@
 // under its own context: the additional data binds member and case). Nothing goes through the report form: that is
 // submit-rate.ts's subject, and 5,000 production-cost scrypts would take minutes.
 //
-// Store requests are counted on the wire: every HTTP request the hub's DynamoDB client sends to the embedded store
-// (node:diagnostics_channel `http.client.request.start`, filtered on the store's host and port, by the
-// `X-Amz-Target` operation). The client itself is made inside createLocalDeps and not handed out, and the SDK sends
-// one HTTP request per `client.send` (a retry would count as a request, which is what it costs), so this counts
-// exactly the client's sends without touching product code. It counts every user of the table alike: the staff
-// record read at each staff request, the region, the cases, the audit trail.
+// Store requests are counted on the wire (test/support/store-requests.ts): every request the hub's DynamoDB client
+// sends to the embedded store, by operation.
 //
 // Latency is taken as in submit-p99.ts: N clients, each a loop of one GET at a time over a keep-alive connection of
 // its own (node:http), one second of warm-up and then `seconds` per phase; a request sent before the end is waited for
 // and counted; the p99 is the nearest rank over every 2xx answer, on fractional milliseconds.
 import { createHash, randomBytes } from "node:crypto";
-import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { mkdtemp, rm } from "node:fs/promises";
-import { Agent, type ClientRequest, request } from "node:http";
+import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type LocalHub, startLocalHub } from "@meldpunt/local";
@@ -37,6 +32,7 @@ import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 // by path: the bench package depends on @meldpunt/local only, and this keeps the lockfile as it is.
 import { type CaseRecord, type CaseState, encodeContent, type HistoryEntry, initialDeadlines, QUEUE_PAGE_SIZE, reporterDay } from "../packages/domain/src/index";
 import { CookieJar, logIn } from "../test/support/browserless";
+import { requestsBetween, type StoreRequestCounter, storeRequestCounter } from "../test/support/store-requests";
 import { closedLoop, type LatencyFigures, percentile } from "./stats";
 
 
@@ -165,7 +161,7 @@ export async function measureQueueP99(seconds: number): Promise<QueueP99> {
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** A fixed 26-character Crockford id per label (the case routes accept only that shape). */
-function benchCaseId(label: string): string {
+export function benchCaseId(label: string): string {
   return [...createHash("sha256").update(`meldpunt-bench-case/${label}`).digest().subarray(0, 26)].map((b) => CROCKFORD[b & 31]).join("");
 }
 
@@ -228,41 +224,21 @@ async function build(hub: LocalHub, id: string, receivedAt: Date, states: CaseSt
 }
 
 /** Builds, seals and writes `count` cases, SEED_BATCH at a time, with the hub's store. */
-async function writeAll(hub: LocalHub, count: number, record: (i: number) => Promise<CaseRecord>): Promise<void> {
+export async function writeAll(hub: LocalHub, count: number, record: (i: number) => Promise<CaseRecord>): Promise<void> {
   for (let start = 0; start < count; start += SEED_BATCH) {
     const batch = Array.from({ length: Math.min(SEED_BATCH, count - start) }, (_, k) => start + k);
     await Promise.all(batch.map(async (i) => hub.deps.cases.createCase(await record(i))));
   }
 }
 
-// --- Counting store requests --------------------------------------------------------------------------------------
-
-interface Counter {
-  snapshot(): Record<string, number>;
-  stop(): void;
-}
-
-/** Counts every HTTP request sent to the embedded store, by DynamoDB operation, from now until stop(). */
-function storeRequestCounter(endpoint: string): Counter {
-  const host = new URL(endpoint).host;
-  const counts: Record<string, number> = {};
-  const onRequest = (message: unknown) => {
-    const req = (message as { request: ClientRequest }).request;
-    if (req.getHeader("host") !== host) return;
-    // `DynamoDB_20120810.Query` → `Query`.
-    const operation = String(req.getHeader("x-amz-target") ?? "unknown").split(".").pop() ?? "unknown";
-    counts[operation] = (counts[operation] ?? 0) + 1;
-  };
-  subscribe("http.client.request.start", onRequest);
-  return { snapshot: () => ({ ...counts }), stop: () => unsubscribe("http.client.request.start", onRequest) };
-}
+// --- Counting store requests (test/support/store-requests.ts) -----------------------------------------------------
 
 /**
  * The store requests of one page, asked alone (nothing else runs in the hub): the difference in the counts from
  * before the request to a moment after its last byte. Asked COUNT_REPEATS times after one uncounted request; the
  * counts must agree. `openCases`, for the queue: the page must list that many open cases (up to a page).
  */
-async function countPage(counter: Counter, url: string, cookie: string, openCases?: number): Promise<StoreRequests> {
+async function countPage(counter: StoreRequestCounter, url: string, cookie: string, openCases?: number): Promise<StoreRequests> {
   const check = async () => {
     const { status, text } = await get(url, cookie);
     if (status !== 200) throw new Error(`${url} answered ${status}: ${text.slice(0, 200)}`);
@@ -282,14 +258,7 @@ async function countPage(counter: Counter, url: string, cookie: string, openCase
     await check();
     // Anything the page starts and does not wait for would land here.
     await new Promise((done) => setTimeout(done, 50));
-    const after = counter.snapshot();
-    const byOperation = Object.fromEntries(
-      Object.entries(after)
-        .map(([op, n]) => [op, n - (before[op] ?? 0)] as const)
-        .filter(([, n]) => n > 0)
-        .sort(([a], [b]) => a.localeCompare(b)),
-    );
-    seen.push({ total: Object.values(byOperation).reduce((sum, n) => sum + n, 0), byOperation });
+    seen.push(requestsBetween(before, counter.snapshot()));
   }
   const [first] = seen;
   if (!first || seen.some((s) => JSON.stringify(s) !== JSON.stringify(first))) throw new Error(`${url}: store requests differ between repeats: ${JSON.stringify(seen)}`);

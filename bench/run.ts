@@ -1,12 +1,13 @@
 // `pnpm bench`: the api bundle's size, its cold start, the report form page's weight, the hub's submission rate, the
-// p99 latency of a submission with a 1 MB attachment under 20 clients, and the p99 latency and store requests of a desk
-// queue page with 5,000 cases in the member.
+// p99 latency of a submission with a 1 MB attachment under 20 clients, the p99 latency and store requests of a desk
+// queue page with 5,000 cases in the member, and the board's dashboard over 150,000 cases.
 // Human-readable figures first, then ONE JSON line last (for CI and for comparing runs); exits non-zero when a budget
 // is broken.
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BARE_HONO_ENTRY, bundleApi, bundleEntry, DEADLINE_JOB_ENTRY, topInputs, topPackages } from "./bundle";
+import { BARE_HONO_ENTRY, bundleApi, bundleEntry, DEADLINE_JOB_ENTRY, RETENTION_JOB_ENTRY, topInputs, topPackages } from "./bundle";
+import { BOARD_CASES_PER_MEMBER_YEAR, BOARD_HALF_YEARS, measureBoardDashboard } from "./board-dashboard";
 import { measureColdStart } from "./cold-start";
 import { measureFormPage } from "./form-page";
 import { measureQueueP99, QUEUE_CLOSED_CASES, QUEUE_DESK, QUEUE_MEMBER, QUEUE_OPEN_CASES, QUEUE_P99_CLIENTS, type StoreRequests } from "./queue-p99";
@@ -21,8 +22,13 @@ const COLD_START_BUDGET_RATIO = 2.5;
 const COLD_START_RUNS = 7;
 const FORM_PAGE_BUDGET_KIB = 150;
 const QUEUE_P99_BUDGET_MS = 150;
+const BOARD_DASHBOARD_BUDGET_MS = 1_000;
+/** Store requests of one dashboard with the statistics job's snapshots: the staff record and one Query (decision 38). */
+const BOARD_STORE_REQUESTS_BUDGET = 2;
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+// Fewer cases for a quick trial of the dashboard benchmark; the budget is for the default.
+const boardCases = Number(process.env.BENCH_BOARD_CASES ?? BOARD_CASES_PER_MEMBER_YEAR);
 if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new Error(`BENCH_SECONDS must be 1..600, got ${process.env.BENCH_SECONDS}`);
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,10 +43,9 @@ for (const { path, bytes } of topInputs(bundle, 10)) console.log(`  ${kib(bytes)
 console.log("  largest packages:");
 for (const { name, bytes } of topPackages(bundle, 10)) console.log(`  ${kib(bytes)}  ${name}`);
 
-// 1b. The deadline job's bundle, as the stack deploys it beside the api.
-const job = await bundleEntry(DEADLINE_JOB_ENTRY, join(here, ".out/deadline-job"));
-const jobBundleKiB = round(job.bytes / 1024);
-console.log(`deadline job bundle: ${jobBundleKiB} KiB (budget ${JOB_BUNDLE_BUDGET_KIB})`);
+// 1b. The scheduled jobs' bundles, as the stack deploys them beside the api.
+const jobBundleKiB = await jobBundle("deadline job", DEADLINE_JOB_ENTRY, "deadline-job");
+const retentionJobBundleKiB = await jobBundle("retention job", RETENTION_JOB_ENTRY, "retention-job");
 
 // 2. Cold start, as a multiple of a bare Node start; a bare hono Lambda beside it shows the framework's floor.
 const bareHono = await bundleEntry(BARE_HONO_ENTRY, join(here, ".out/bare-hono"));
@@ -96,9 +101,23 @@ for (const [label, stage] of [[`${QUEUE_OPEN_CASES} cases`, queue.at100], [`${QU
   );
 }
 
+// 7. The board's dashboard over 10 members × 6 half-years, with the statistics job's snapshots and without them.
+console.log(`board dashboard: 10 members × ${BOARD_HALF_YEARS} half-years, ${boardCases} cases per member-year (seeded once into .data/bench-board-${boardCases}/)…`);
+const board = await measureBoardDashboard(boardCases);
+const boardDashboardMs = round(board.dashboardMs);
+console.log(
+  `  dashboard ${boardDashboardMs} ms median (budget ${BOARD_DASHBOARD_BUDGET_MS}), staff page ${round(board.staffPageMs)} ms → ×${round(board.dashboardMs / board.staffPageMs, 1)}; store requests ${storeRequests(board.requests)}`,
+);
+console.log(
+  `  without snapshots: ${round(board.liveMs)} ms, store requests ${storeRequests(board.liveRequests)}; statistics job ${round(board.jobMs / 1000, 1)} s over ${board.jobCases} cases${board.seedMs > 0 ? `; seeding ${round(board.seedMs / 1000)} s` : " (kept data reused)"}`,
+);
+
 const broken: string[] = [];
+if (boardCases === BOARD_CASES_PER_MEMBER_YEAR && boardDashboardMs > BOARD_DASHBOARD_BUDGET_MS) broken.push(`board dashboard ${boardDashboardMs} ms > ${BOARD_DASHBOARD_BUDGET_MS} ms`);
+if (board.requests.total > BOARD_STORE_REQUESTS_BUDGET) broken.push(`a board dashboard makes ${board.requests.total} store requests > ${BOARD_STORE_REQUESTS_BUDGET}`);
 if (apiBundleKiB > API_BUNDLE_BUDGET_KIB) broken.push(`api bundle ${apiBundleKiB} KiB > ${API_BUNDLE_BUDGET_KIB} KiB`);
 if (jobBundleKiB > JOB_BUNDLE_BUDGET_KIB) broken.push(`deadline job bundle ${jobBundleKiB} KiB > ${JOB_BUNDLE_BUDGET_KIB} KiB`);
+if (retentionJobBundleKiB > JOB_BUNDLE_BUDGET_KIB) broken.push(`retention job bundle ${retentionJobBundleKiB} KiB > ${JOB_BUNDLE_BUDGET_KIB} KiB`);
 if (coldStartRatio > COLD_START_BUDGET_RATIO) broken.push(`cold start ×${coldStartRatio} > ×${COLD_START_BUDGET_RATIO}`);
 if (formPageKiB > FORM_PAGE_BUDGET_KIB) broken.push(`form page ${formPageKiB} KiB > ${FORM_PAGE_BUDGET_KIB} KiB`);
 const queueP99Ms = round(queue.queue.p99Ms);
@@ -119,6 +138,7 @@ console.log(
     apiBundleBudgetKiB: API_BUNDLE_BUDGET_KIB,
     jobBundleKiB,
     jobBundleBudgetKiB: JOB_BUNDLE_BUDGET_KIB,
+    retentionJobBundleKiB,
     coldStartRatio,
     coldStartBudgetRatio: COLD_START_BUDGET_RATIO,
     coldStartMs: round(cold.coldStartMs),
@@ -173,6 +193,15 @@ console.log(
     queueCases: QUEUE_OPEN_CASES + QUEUE_CLOSED_CASES,
     queueOpenCases: QUEUE_OPEN_CASES,
     queueSeedMs: round(queue.seedMs),
+    boardDashboardMs,
+    boardDashboardBudgetMs: BOARD_DASHBOARD_BUDGET_MS,
+    boardStaffPageMs: round(board.staffPageMs),
+    boardDashboardVsStaffPage: round(board.dashboardMs / board.staffPageMs, 2),
+    boardStoreRequests: board.requests.total,
+    boardDashboardLiveMs: round(board.liveMs),
+    boardLiveStoreRequests: board.liveRequests.total,
+    statsJobMs: round(board.jobMs),
+    boardCases: board.cases,
     benchSeconds: seconds,
     node: process.version,
     cpus: cpus().length,
@@ -197,6 +226,13 @@ function storeRequests(r: StoreRequests): string {
   return `${r.total} (${Object.entries(r.byOperation)
     .map(([op, n]) => `${op} ${n}`)
     .join(", ")})`;
+}
+
+/** A scheduled job's bundle, built as the stack deploys it; its size in KiB, printed. */
+async function jobBundle(name: string, entry: string, dir: string): Promise<number> {
+  const size = round((await bundleEntry(entry, join(here, ".out", dir))).bytes / 1024);
+  console.log(`${name} bundle: ${size} KiB (budget ${JOB_BUNDLE_BUDGET_KIB})`);
+  return size;
 }
 
 function kib(bytes: number): string {

@@ -20,6 +20,7 @@ import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CookieJar, logIn, send } from "./support/browserless";
 import { caseItems, TEST_SCRYPT_COST, tempDir } from "./support/local";
+import { requestsBetween, storeRequestCounter } from "./support/store-requests";
 
 let hub: LocalHub;
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -257,6 +258,34 @@ describe("the board's dashboard", () => {
     expect(page).toContain("Regional figures");
     const table = tablesIn(page).find((t) => t.id === "meldingen");
     expect(await csv("bestuur", `/bestuur/meldingen.csv?periode=${CURRENT}&lang=en`, ",")).toEqual([table?.header, ...(table?.rows.map((r) => r.cells) ?? [])]);
+  });
+
+  // Last in this block: from here on the dashboard reads the job's counts.
+  it("reads the statistics job's counts once it has run: the same tables, and no case read from the store", async () => {
+    const period = previousPeriod(CURRENT);
+    const counter = storeRequestCounter(hub.dynamoEndpoint);
+    try {
+      const measure = async () => {
+        // Once first: the region's copy (5 s) may have run out, and its two Queries are not the dashboard's.
+        await html("bestuur", `/bestuur?periode=${period}`);
+        const before = counter.snapshot();
+        const page = await html("bestuur", `/bestuur?periode=${period}`);
+        return { page, requests: requestsBetween(before, counter.snapshot()).byOperation };
+      };
+      const live = await measure();
+      const summary = await hub.runStatistics();
+      expect(summary.members).toBe(members.length);
+      const frozen = await measure();
+      // Counted from every member's cases on every desk that serves it (one Query each) before; one Query after.
+      expect(live.requests.Query).toBeGreaterThan(members.length);
+      expect(frozen.requests.Query).toBe(1);
+      // The same tables, except where the moment of counting matters (Wbk deadlines that passed in between).
+      const comparable = (page: string) => tablesIn(page).filter((t) => t.id !== "trend" && !t.id.startsWith("wbk"));
+      expect(comparable(frozen.page)).toEqual(comparable(live.page));
+      expect(comparable(frozen.page).length).toBeGreaterThan(10);
+    } finally {
+      counter.stop();
+    }
   });
 });
 

@@ -294,7 +294,7 @@ describe("the local runner's timer", () => {
       expect((await quiet.deps.cases.getCase("hoorn", record.id))?.state).toBe("ontvangen");
       await quiet.close();
 
-      const hub = await startLocalHub({ dataDir: dir.path, port: 0, scryptCost: TEST_SCRYPT_COST, logLevel: "SILENT", deadlineJob: { firstRunAfterMs: 0 } });
+      const hub = await startLocalHub({ dataDir: dir.path, port: 0, scryptCost: TEST_SCRYPT_COST, logLevel: "SILENT", dailyJobs: { firstRunAfterMs: 0 } });
       try {
         const deadline = Date.now() + 10_000;
         while ((await hub.deps.cases.getCase("hoorn", record.id))?.state !== "bevestigd") {

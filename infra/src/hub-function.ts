@@ -22,7 +22,7 @@ import type { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { functionRoleName, type HubFunctionName, MEMBER_KEY_ALIAS_PREFIX } from "./names";
 import { acknowledge } from "./nag";
-import type { RegionConfig } from "./region-config";
+import { type RegionConfig, SIGNAL_KEY_SUFFIX } from "./region-config";
 import type { MemberKeys } from "./stateful-stack";
 
 /** Lambda's Node.js runtime for every function of the hub (DESIGN §5: the machines run Node 20, Lambda nodejs22.x). */
@@ -40,6 +40,12 @@ export interface HubFunctionProps {
   timeout: Duration;
   logRetention: RetentionDays;
   environment?: Record<string, string>;
+}
+
+/** The blob bucket as the stateful stack gives it: the bucket and its ARN as a named export. */
+export interface BlobBucket {
+  bucket: Bucket;
+  arn: { value: string; exportName: string };
 }
 
 /** DynamoDB actions the store adapters use (packages/store): no Scan, no batch or transaction, no table management. */
@@ -145,8 +151,12 @@ export class HubFunction extends Construct {
     return this;
   }
 
-  /** GenerateMac on the members' HMAC keys (person tags, `alias/meldpunt/<member>-signaal`). */
+  /**
+   * SIGNAL_KEY_ALIAS_SUFFIX, and GenerateMac (nothing else) on the members' HMAC keys (person tags,
+   * `alias/meldpunt/<member>-signaal`). Call with bindMemberKeys, which sets the aliases' prefix.
+   */
   bindSignalKeys(keys: ReadonlyMap<string, MemberKeys>): this {
+    this.fn.addEnvironment("SIGNAL_KEY_ALIAS_SUFFIX", SIGNAL_KEY_SUFFIX);
     this.role.addToPolicy(
       new PolicyStatement({
         sid: "SignalKeys",
@@ -157,16 +167,10 @@ export class HubFunction extends Construct {
     return this;
   }
 
-  /**
-   * BLOB_BUCKET: store, read and remove sealed files (no listing), and the bucket key through S3. The bucket's ARN
-   * comes as the stateful stack's named export (`blobs.arn`), so the one wildcard here has a name to acknowledge.
-   */
-  bindBlobs(blobs: { bucket: Bucket; arn: { value: string; exportName: string }; key: Key }): this {
-    const { bucket, key } = blobs;
-    this.fn.addEnvironment("BLOB_BUCKET", bucket.bucketName);
-    this.role.addToPolicy(
-      new PolicyStatement({ sid: "BlobObjects", actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], resources: [`${blobs.arn.value}/*`] }),
-    );
+  /** BLOB_BUCKET: store, read and remove sealed files (no listing), and the bucket key through S3. */
+  bindBlobs(blobs: BlobBucket & { key: Key }): this {
+    const { key } = blobs;
+    this.blobObjects(blobs, ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], "get, put and delete of objects in the blob bucket only.");
     this.role.addToPolicy(
       new PolicyStatement({
         sid: "BlobBucketKey",
@@ -175,11 +179,25 @@ export class HubFunction extends Construct {
         conditions: { StringEquals: { "kms:ViaService": `s3.${Aws.REGION}.amazonaws.com` } },
       }),
     );
-    acknowledge(
-      this.role,
-      `AwsSolutions-IAM5[Resource::${blobs.arn.exportName}/*]`,
-      "Objects are named <member>/<case>/<random id> at run time; get, put and delete of objects in the blob bucket only.",
-    );
+    return this;
+  }
+
+  /**
+   * BLOB_BUCKET: remove sealed files, nothing else (the retention job). No bucket key: S3 needs none to delete, and in
+   * the versioned bucket a delete adds a delete marker; the lifecycle rule removes the old version later.
+   */
+  bindBlobDeletes(blobs: BlobBucket): this {
+    return this.blobObjects(blobs, ["s3:DeleteObject"], "delete of objects in the blob bucket only (retention).");
+  }
+
+  /**
+   * BLOB_BUCKET, and `actions` on its objects. The bucket's ARN comes as the stateful stack's named export
+   * (`blobs.arn`), so the one wildcard here has a name to acknowledge.
+   */
+  private blobObjects(blobs: BlobBucket, actions: string[], what: string): this {
+    this.fn.addEnvironment("BLOB_BUCKET", blobs.bucket.bucketName);
+    this.role.addToPolicy(new PolicyStatement({ sid: "BlobObjects", actions, resources: [`${blobs.arn.value}/*`] }));
+    acknowledge(this.role, `AwsSolutions-IAM5[Resource::${blobs.arn.exportName}/*]`, `Objects are named <member>/<case>/<random id> at run time; ${what}`);
     return this;
   }
 
@@ -213,4 +231,6 @@ export class HubFunction extends Construct {
 export const FUNCTION_SIZES = {
   api: { memoryMiB: 1024, timeout: Duration.seconds(20), logRetention: RetentionDays.ONE_MONTH },
   "deadline-job": { memoryMiB: 512, timeout: Duration.minutes(5), logRetention: RetentionDays.THREE_MONTHS },
+  // Reads every closed case's metadata, one Query page at a time, and deletes few: 15 minutes is Lambda's most.
+  "retention-job": { memoryMiB: 512, timeout: Duration.minutes(15), logRetention: RetentionDays.THREE_MONTHS },
 } as const satisfies Record<HubFunctionName, { memoryMiB: number; timeout: Duration; logRetention: RetentionDays }>;

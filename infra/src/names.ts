@@ -15,8 +15,11 @@ export const signalKeyAlias = (member: string) => `${MEMBER_KEY_ALIAS_PREFIX}${m
 /** The blob bucket's SSE-KMS key: outside `alias/meldpunt/`, so no member id can ever collide with it. */
 export const BLOB_KEY_ALIAS = "alias/meldpunt-hub/blobs";
 
-/** The hub's functions. Only `api` opens case content; the deadline job reads metadata and sends e-mail. */
-export type HubFunctionName = "api" | "deadline-job";
+/**
+ * The hub's functions. Only `api` opens case content; the deadline job reads metadata and sends e-mail; the retention
+ * job reads metadata and deletes expired cases and their files.
+ */
+export type HubFunctionName = "api" | "deadline-job" | "retention-job";
 
 export const functionRoleName = (config: Pick<RegionConfig, "id">, fn: HubFunctionName) => `meldpunt-${config.id}-${fn}`;
 

@@ -1,4 +1,4 @@
-// The stateless half: the api function behind an HTTP API, the deadline job on a daily schedule, CloudFront in front
+// The stateless half: the api function behind an HTTP API, the deadline and retention jobs on daily schedules, CloudFront in front
 // (pages from the API, /assets/* from S3 through origin access control) with the WAF and the hub's response headers,
 // alarms, and the static assets. It owns no data: everything it stores is in the stateful stack.
 import { Aws, type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token } from "aws-cdk-lib";
@@ -56,6 +56,7 @@ export interface StaticAsset {
 export interface HubCode {
   api: Code;
   deadlineJob: Code;
+  retentionJob: Code;
 }
 
 export interface StatelessStackProps extends StackProps {
@@ -71,6 +72,9 @@ export interface StatelessStackProps extends StackProps {
 /** When the deadline job runs: daily at 05:00 UTC (06:00 or 07:00 in the Netherlands), before desks start. */
 export const DEADLINE_JOB_SCHEDULE = { minute: "0", hour: "5" };
 
+/** When the retention job runs: daily at 02:30 UTC (03:30 or 04:30 in the Netherlands), when nobody works on cases. */
+export const RETENTION_JOB_SCHEDULE = { minute: "30", hour: "2" };
+
 /** The HTTP API's own limits (requests per second, burst), a backstop behind the WAF's per-address limits. */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 };
 
@@ -80,6 +84,7 @@ export const FORWARDED_HEADERS = ["accept", "accept-language", "content-type"];
 export class StatelessStack extends Stack {
   public readonly api: HubFunction;
   public readonly deadlineJob: HubFunction;
+  public readonly retentionJob: HubFunction;
   public readonly httpApi: HttpApi;
   public readonly distribution: Distribution;
   public readonly assetsBucket: Bucket;
@@ -108,6 +113,8 @@ export class StatelessStack extends Stack {
       .bindTable(stateful.table, { write: true })
       .bindMemberKeys(stateful.memberKeys)
       .bindSignalKeys(stateful.memberKeys)
+      // Reporter notices ("a message is waiting", docs/decisions.md 27), from the same sender as the desks' notices.
+      .bindMail(config.mailSender)
       .bindBlobs({ bucket: stateful.blobBucket, arn: stateful.blobBucketArn, key: stateful.blobKey })
       .bindSecret("SUBMISSION_KEY", stateful.secrets.submissionKey)
       .bindSecret("AUDIT_KEY", stateful.secrets.auditKey)
@@ -126,11 +133,21 @@ export class StatelessStack extends Stack {
       .bindMail(config.mailSender)
       .bindSecret("AUDIT_KEY", stateful.secrets.auditKey);
 
-    new Rule(this, "DeadlineJobSchedule", {
-      description: "Meldpunt: run the deadline job daily",
-      schedule: Schedule.cron(DEADLINE_JOB_SCHEDULE),
-      targets: [new LambdaTarget(this.deadlineJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(2) })],
-    });
+    this.daily("DeadlineJobSchedule", "Meldpunt: run the deadline job daily", this.deadlineJob, DEADLINE_JOB_SCHEDULE);
+
+    // The retention job deletes cases and their files: no member key (deleting the item deletes the wrapped data key,
+    // docs/decisions.md 39), and of the bucket only DeleteObject.
+    this.retentionJob = new HubFunction(this, "RetentionJob", {
+      config,
+      name: "retention-job",
+      description: "Meldpunt: daily deletion of cases whose retention term has ended (functions/api/src/retention-job.ts)",
+      code: props.code.retentionJob,
+      ...FUNCTION_SIZES["retention-job"],
+    })
+      .bindTable(stateful.table, { write: true })
+      .bindBlobDeletes({ bucket: stateful.blobBucket, arn: stateful.blobBucketArn })
+      .bindSecret("AUDIT_KEY", stateful.secrets.auditKey);
+    this.daily("RetentionJobSchedule", "Meldpunt: run the retention job daily", this.retentionJob, RETENTION_JOB_SCHEDULE);
 
     // --- HTTP API --------------------------------------------------------------------------------------------------
     this.httpApi = new HttpApi(this, "HttpApi", {
@@ -292,19 +309,28 @@ export class StatelessStack extends Stack {
     alarm("api-errors", "The api function failed (crashed or timed out) in the last 5 minutes.", this.api.fn.metricErrors({ period: fiveMinutes }), 1);
     alarm("api-throttles", "The api function was throttled: concurrency is exhausted.", this.api.fn.metricThrottles({ period: fiveMinutes }), 1);
     alarm("api-5xx", "The hub answered 5xx (store or KMS unavailable, or a bug) at least 5 times in 5 minutes.", this.httpApi.metricServerError({ period: fiveMinutes }), 5);
-    alarm(
-      "deadline-job-errors",
-      "The deadline job failed (a notice not sent, or a crash); Lambda retried it. See its log (counts only).",
-      this.deadlineJob.fn.metricErrors({ period: oneDay }),
-      1,
+    // Each daily job: failed (Lambda retried it), or not run at all in the last day.
+    const jobAlarms = (name: string, job: HubFunction, failed: string) => {
+      alarm(`${name}-errors`, failed, job.fn.metricErrors({ period: oneDay }), 1);
+      alarm(`${name}-not-run`, `The ${name.replace("-", " ")} did not run in the last day.`, job.fn.metricInvocations({ period: oneDay }), 1, {
+        below: true,
+        missing: TreatMissingData.BREACHING,
+      });
+    };
+    jobAlarms("deadline-job", this.deadlineJob, "The deadline job failed (a notice not sent, or a crash); Lambda retried it. See its log (counts only).");
+    jobAlarms(
+      "retention-job",
+      this.retentionJob,
+      "The retention job failed (a deletion not finished, or a crash); Lambda retried it, and the next run finishes what is left. See its log (counts only).",
     );
-    alarm("deadline-job-not-run", "The deadline job did not run in the last day.", this.deadlineJob.fn.metricInvocations({ period: oneDay }), 1, {
-      below: true,
-      missing: TreatMissingData.BREACHING,
-    });
 
     new CfnOutput(this, "DistributionDomainName", { value: this.distribution.distributionDomainName });
     new CfnOutput(this, "HubUrl", { value: urls.hubUrl });
+  }
+
+  /** Runs `job` daily at `cron` (UTC) from an EventBridge rule; a failed invocation is retried twice within 2 hours. */
+  private daily(id: string, description: string, job: HubFunction, cron: { minute: string; hour: string }): void {
+    new Rule(this, id, { description, schedule: Schedule.cron(cron), targets: [new LambdaTarget(job.fn, { retryAttempts: 2, maxEventAge: Duration.hours(2) })] });
   }
 
   /** The BucketDeployment's own function (CDK's, shared by all deployments in the stack) and its role. */

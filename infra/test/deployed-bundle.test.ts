@@ -1,23 +1,28 @@
 // The deployed artifact, run here: the app is synthesised with the real bundles (bench/bundle.ts, the same build the
 // benchmarks measure), the api function's code is taken from the cloud assembly exactly as CDK would upload it, loaded,
 // and invoked with API Gateway v2 events against dynalite and a local KMS stand-in that keeps the member keys in the
-// local keyring. A report is submitted and read back through it. The deadline job's bundle runs once too.
+// local keyring. A report is submitted and read back through it; a desk coordinator logs in through the embedded
+// OpenID provider (what Cognito is in the cloud) and opens her queue. The deadline job's bundle runs once too.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { type EmbeddedProvider, startEmbeddedProvider } from "@meldpunt/local/oidc-provider";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { seedDemoRegion, seedDemoStaff } from "@meldpunt/local/seed";
 import { createDynamoStore, createStaffStore, ensureTable } from "@meldpunt/store";
 import { type EmbeddedDynamo, embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpApiEvent, lambdaContext } from "../../test/support/api-gateway";
+import { CookieJar, follow, formPost, send } from "../../test/support/browserless";
 import { formFieldsIn, receiptCodeIn, solvePow } from "../../test/support/local";
 import { type BuiltCode, buildHubCode } from "../src/bundles";
 import { HUB_CSP_DIRECTIVES, parseCsp } from "../src/csp";
 import { buildHub, type HubStacks } from "../src/hub-app";
 import { HUB_HANDLER } from "../src/hub-function";
+import type { HubFunctionName } from "../src/names";
 import { loadRegionConfig } from "../src/region-config";
 import { type LocalKms, startLocalKms } from "./local-kms";
 import { STAND_IN_ASSETS, testApp } from "./support";
@@ -31,10 +36,11 @@ let built: BuiltCode;
 let stacks: HubStacks;
 let dynamo: EmbeddedDynamo;
 let kms: LocalKms;
+let provider: EmbeddedProvider;
 const savedEnv = { ...process.env };
 
 /** The folder CDK stages for a function's code asset, found through the template's S3 key and the asset manifest. */
-async function deployedCodeDir(name: "api" | "deadline-job"): Promise<{ dir: string; handler: string; env: Record<string, unknown> }> {
+async function deployedCodeDir(name: HubFunctionName): Promise<{ dir: string; handler: string; env: Record<string, unknown> }> {
   const template = Template.fromStack(stacks.stateless);
   const fn = Object.values(template.findResources("AWS::Lambda::Function", { Properties: { FunctionName: `meldpunt-${config.id}-${name}` } }))[0]?.Properties;
   const hash = String(fn.Code.S3Key).replace(/\.zip$/, "");
@@ -42,6 +48,46 @@ async function deployedCodeDir(name: "api" | "deadline-job"): Promise<{ dir: str
   const source = manifest.files[hash]?.source;
   expect(source?.packaging).toBe("zip");
   return { dir: join(outdir, source.path), handler: fn.Handler, env: fn.Environment.Variables };
+}
+
+/**
+ * The api as deployed, with the function's environment as the template sets it; deploy-time values (table, bucket,
+ * secrets, Cognito's issuer and client id) get local ones. Loaded once: the bundle builds its handler on the first call.
+ */
+let loadedApi: Promise<Handler> | undefined;
+function deployedApiHandler(): Promise<Handler> {
+  loadedApi ??= (async () => {
+    const { dir, handler, env } = await deployedCodeDir("api");
+    const local: Record<string, string> = {
+      TABLE_NAME: "meldpunt",
+      BLOB_BUCKET: "meldpunt-blobs",
+      SUBMISSION_KEY: randomBytes(32).toString("base64url"),
+      AUDIT_KEY: randomBytes(32).toString("base64url"),
+      SESSION_KEY: randomBytes(32).toString("base64url"),
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+    };
+    const deployed = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === "string" ? v : (local[k] ?? "deploy-time")]));
+    Object.assign(process.env, deployed, {
+      // The embedded provider's client is confidential; Cognito's is public (PKCE alone), so the template has none.
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      AWS_REGION: config.awsRegion,
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      POWERTOOLS_LOG_LEVEL: "SILENT",
+    });
+    return load(dir, handler);
+  })();
+  return loadedApi;
+}
+
+/** `name=value` of a cookie the function set (API Gateway v2 answers carry them in `cookies`). */
+function cookieIn(res: Awaited<ReturnType<Handler>>, name: string): string {
+  const cookie = res.cookies?.find((c) => c.startsWith(`${name}=`))?.split(";")[0];
+  if (!cookie) throw new Error(`no ${name} cookie`);
+  return cookie;
 }
 
 async function load(dir: string, handler: string): Promise<Handler> {
@@ -73,12 +119,16 @@ beforeAll(async () => {
   const client = embeddedDynamoClient(dynamo.endpoint);
   await ensureTable(client, "meldpunt");
   await seedDemoRegion(createDynamoStore({ client, tableName: "meldpunt" }).region);
+  await seedDemoStaff(createStaffStore({ client, tableName: "meldpunt" }));
   client.destroy();
   kms = await startLocalKms(join(work, "keys"));
+  // Registered for the hub's own callback, as the region's Cognito client is (docs/cognito.md).
+  provider = await startEmbeddedProvider({ dir: join(work, "auth"), port: 0, hubUrl: `https://${config.hubDomain}`, accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD });
 }, 120_000);
 
 afterAll(async () => {
   process.env = savedEnv;
+  await provider?.close();
   await kms?.close();
   await dynamo?.close();
   await rm(work, { recursive: true, force: true });
@@ -95,30 +145,13 @@ describe("the deployed api bundle", () => {
   });
 
   it("takes a report under the member's key and shows it back in the mailbox, through API Gateway v2 events", async () => {
-    const { dir, handler, env } = await deployedCodeDir("api");
-    // The function's environment as the template sets it; deploy-time values (table, bucket, secrets) get local ones.
-    const local: Record<string, string> = {
-      TABLE_NAME: "meldpunt",
-      BLOB_BUCKET: "meldpunt-blobs",
-      SUBMISSION_KEY: randomBytes(32).toString("base64url"),
-      AUDIT_KEY: randomBytes(32).toString("base64url"),
-      SESSION_KEY: randomBytes(32).toString("base64url"),
-    };
-    const deployed = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === "string" ? v : (local[k] ?? "deploy-time")]));
-    Object.assign(process.env, deployed, {
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AWS_ENDPOINT_URL_KMS: kms.endpoint,
-      AWS_REGION: config.awsRegion,
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
-      POWERTOOLS_LOG_LEVEL: "SILENT",
-    });
-    const api = await load(dir, handler);
+    const api = await deployedApiHandler();
 
     const health = await api(httpApiEvent("GET", "/health"), lambdaContext());
     expect(health.statusCode).toBe(200);
-    // The CloudFront response headers policy's CSP is the one the app sends.
-    expect(parseCsp(health.headers?.["content-security-policy"] ?? "")).toEqual(HUB_CSP_DIRECTIVES);
+    // The CloudFront response headers policy's CSP is the one the app sends, but that staff login lets the logout
+    // form lead to the identity provider (decision 17).
+    expect(parseCsp(health.headers?.["content-security-policy"] ?? "")).toEqual({ ...HUB_CSP_DIRECTIVES, "form-action": ["'self'", provider.issuer] });
 
     const fields = formFieldsIn((await api(httpApiEvent("GET", "/melden"), lambdaContext())).body);
     const report = new URLSearchParams({
@@ -144,6 +177,55 @@ describe("the deployed api bundle", () => {
     expect(mailbox.statusCode).toBe(200);
     expect(mailbox.body).toContain("zwager");
     expect(kms.calls.find((c) => c.operation === "Decrypt")).toMatchObject({ keyId: "alias/meldpunt/opmeer", context: { member: "opmeer" } });
+  });
+
+  it("has the staff side: /inloggen sends the browser to the issuer's authorization endpoint with PKCE (S256)", async () => {
+    const api = await deployedApiHandler();
+    const res = await api(httpApiEvent("GET", "/inloggen"), lambdaContext());
+    expect(res.statusCode).toBe(303);
+    const authorize = new URL(res.headers?.location ?? "");
+    expect(authorize.origin).toBe(provider.issuer);
+    const params = Object.fromEntries(authorize.searchParams);
+    expect(params).toMatchObject({
+      response_type: "code",
+      client_id: provider.clientId,
+      redirect_uri: `https://${config.hubDomain}/inloggen/terug`,
+      scope: "openid profile email",
+      code_challenge_method: "S256",
+    });
+    for (const name of ["code_challenge", "state", "nonce"]) expect(params[name]).toMatch(/^[\w-]{43}$/);
+    expect(cookieIn(res, "__Host-meldpunt-login")).toMatch(/^__Host-meldpunt-login=[\w.-]+$/);
+  });
+
+  it("logs a desk coordinator in through the provider and shows her desk's queue", async () => {
+    const api = await deployedApiHandler();
+    const start = await api(httpApiEvent("GET", "/inloggen?terug=/balie/hoorn-integriteit"), lambdaContext());
+    const login = cookieIn(start, "__Host-meldpunt-login");
+    // At the provider, as a browser: its login form, then its redirects until it sends the browser back to the hub.
+    const jar = new CookieJar();
+    const atProvider = await follow(jar, start.headers?.location ?? "");
+    const action = /<form method="post" action="([^"]+)"/.exec(await atProvider.res.text())?.[1] ?? "";
+    let url = new URL(action, atProvider.url).href;
+    let res = await send(jar, url, formPost({ username: "bi-hoorn", password: DEMO_PASSWORD }));
+    while (new URL(res.headers.get("Location") ?? "", url).origin === provider.issuer) {
+      url = new URL(res.headers.get("Location") ?? "", url).href;
+      res = await send(jar, url);
+    }
+    const callback = new URL(res.headers.get("Location") ?? "");
+    expect(`${callback.origin}${callback.pathname}`).toBe(`https://${config.hubDomain}/inloggen/terug`);
+
+    const back = await api(httpApiEvent("GET", `${callback.pathname}${callback.search}`, { headers: { cookie: login } }), lambdaContext());
+    expect(back.statusCode).toBe(303);
+    expect(back.headers?.location).toBe("/balie/hoorn-integriteit");
+    const session = cookieIn(back, "__Host-meldpunt-session");
+
+    const queue = await api(httpApiEvent("GET", "/balie/hoorn-integriteit", { headers: { cookie: session } }), lambdaContext());
+    expect(queue.statusCode).toBe(200);
+    expect(queue.headers?.["cache-control"]).toBe("no-store");
+    expect(queue.body).toContain("Bureau Integriteit Hoorn");
+    // Without the session, the same page goes to the login.
+    const anonymous = await api(httpApiEvent("GET", "/balie/hoorn-integriteit"), lambdaContext());
+    expect(anonymous.statusCode).toBe(303);
   });
 
   it("runs the local KMS stand-in as strictly as the key policy: another member's context is refused", async () => {
@@ -173,6 +255,23 @@ describe("the deployed deadline job bundle", () => {
     const before = kms.calls.length;
     const summary = (await job({}, lambdaContext())) as unknown as Record<string, number>;
     expect(summary).toMatchObject({ mailFailures: 0 });
+    expect(kms.calls.length).toBe(before);
+  });
+});
+
+describe("the deployed retention job bundle", () => {
+  // Its wiring, not the use case (test/retention-job*.test.ts): the demo region without cases, so nothing to delete.
+  it("loads and runs against the table with the bucket's name and no member key", async () => {
+    const { dir, handler, env } = await deployedCodeDir("retention-job");
+    expect(Object.keys(env)).not.toContain("MEMBER_KEY_ALIAS_PREFIX");
+    const client = embeddedDynamoClient(dynamo.endpoint);
+    await ensureTable(client, "meldpunt-retention");
+    await seedDemoRegion(createDynamoStore({ client, tableName: "meldpunt-retention" }).region);
+    client.destroy();
+    Object.assign(process.env, { AUDIT_KEY: randomBytes(32).toString("base64url"), TABLE_NAME: "meldpunt-retention", BLOB_BUCKET: "meldpunt-blobs" });
+    const job = await load(dir, handler);
+    const before = kms.calls.length;
+    expect(await job({}, lambdaContext())).toMatchObject({ closedCases: 0, deleted: 0, failures: 0 });
     expect(kms.calls.length).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 // The stateless stacks' security properties: least-privilege function roles (no key use on "*", no Scan, the deadline
-// job without keys or bucket), secrets only as references, logs that keep no request times and expire, the WAF in
+// job without keys or bucket, the retention job with no key and only deletes in the bucket), secrets only as references, logs that keep no request times and expire, the WAF in
 // front of CloudFront, the hub's CSP, S3 reachable only through CloudFront, alarms. Stand-in code: the bundles are
 // deployed-bundle.test.ts's subject.
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -11,6 +11,7 @@ import { FUNCTION_SIZES } from "../src/hub-function";
 import { functionRoleName } from "../src/names";
 import { loadRegionConfig } from "../src/region-config";
 import { API_THROTTLE, FORWARDED_HEADERS } from "../src/stateless-stack";
+import type { HubFunctionName } from "../src/names";
 import { standInHub } from "./support";
 
 interface Statement {
@@ -34,20 +35,20 @@ beforeAll(() => {
 });
 
 /** The logical id of a function's role in the stateless template, by its fixed name. */
-function roleId(name: "api" | "deadline-job"): string {
+function roleId(name: HubFunctionName): string {
   const roles = stateless.findResources("AWS::IAM::Role", { Properties: { RoleName: functionRoleName(config, name) } });
   expect(Object.keys(roles)).toHaveLength(1);
   return Object.keys(roles)[0] as string;
 }
 
-function statementsOf(name: "api" | "deadline-job"): Statement[] {
+function statementsOf(name: HubFunctionName): Statement[] {
   const id = roleId(name);
   return Object.values(stateless.findResources("AWS::IAM::Policy"))
     .filter((p) => list(p.Properties.Roles).some((r: unknown) => JSON.stringify(r) === JSON.stringify({ Ref: id })))
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
 
-function functionProps(name: "api" | "deadline-job") {
+function functionProps(name: HubFunctionName) {
   const fns = stateless.findResources("AWS::Lambda::Function", { Properties: { FunctionName: `meldpunt-${config.id}-${name}` } });
   expect(Object.keys(fns)).toHaveLength(1);
   return Object.values(fns)[0]?.Properties;
@@ -55,7 +56,7 @@ function functionProps(name: "api" | "deadline-job") {
 
 describe("the functions", () => {
   it("run nodejs22.x on arm64 with the bundles' handler, under the roles the key policies name", () => {
-    for (const name of ["api", "deadline-job"] as const) {
+    for (const name of ["api", "deadline-job", "retention-job"] as const) {
       const props = functionProps(name);
       expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Handler: "index.handler", MemorySize: FUNCTION_SIZES[name].memoryMiB });
       expect(props.Role).toEqual({ "Fn::GetAtt": [roleId(name), "Arn"] });
@@ -91,13 +92,24 @@ describe("the functions", () => {
     expect(mac).toHaveLength(1);
     expect(list(mac[0]?.Action)).toEqual(["kms:GenerateMac"]);
     expect(list(mac[0]?.Resource)).toHaveLength(config.members.length);
+    // The HMAC keys and nothing else; no member key, no blob key, no "*".
+    for (const resource of list(mac[0]?.Resource)) expect(JSON.stringify(resource)).toMatch(/SignalKey/);
+    expect(JSON.stringify(mac[0]?.Resource)).not.toMatch(/MemberKey|BlobKey|"\*"/);
+    expect(statements.filter((s) => list(s.Resource).includes("*")).flatMap((s) => list(s.Action))).toEqual([]);
   });
 
   it("give the api exactly the store's table actions and the blob objects, nothing to list", () => {
     const actions = statementsOf("api").flatMap((s) => list(s.Action));
     expect(actions.filter((a) => a.startsWith("dynamodb:")).sort()).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Query"]);
     expect(actions.filter((a) => a.startsWith("s3:")).sort()).toEqual(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"]);
-    expect(actions.filter((a) => a.startsWith("ses:"))).toEqual([]);
+  });
+
+  it("let the api mail reporter notices only as the hub's sender", () => {
+    const mail = statementsOf("api").filter((s) => list(s.Action).some((a) => a.startsWith("ses:")));
+    expect(mail).toHaveLength(1);
+    expect(list(mail[0]?.Action)).toEqual(["ses:SendEmail"]);
+    expect(mail[0]?.Condition).toEqual({ StringEquals: { "ses:FromAddress": config.mailSender } });
+    expect(list(mail[0]?.Resource)).toHaveLength(2);
   });
 
   it("give the deadline job no key and no bucket: it opens no case content; it mails only as the hub", () => {
@@ -109,18 +121,31 @@ describe("the functions", () => {
     expect(functionProps("deadline-job").Environment.Variables).toMatchObject({ MAIL_SENDER: config.mailSender, HUB_URL: `https://${config.hubDomain}` });
   });
 
+  it("give the retention job the table, deletes in the blob bucket and nothing else: no key of any kind, no mail", () => {
+    const statements = statementsOf("retention-job");
+    const actions = statements.flatMap((s) => list(s.Action));
+    expect(actions.filter((a) => a.startsWith("kms:") || a.startsWith("ses:"))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith("s3:"))).toEqual(["s3:DeleteObject"]);
+    expect(actions.filter((a) => a.startsWith("dynamodb:")).sort()).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Query"]);
+    const objects = statements.find((s) => list(s.Action).includes("s3:DeleteObject"));
+    expect(JSON.stringify(objects?.Resource)).toContain("BlobBucketArn");
+    expect(Object.keys(functionProps("retention-job").Environment.Variables).sort()).toEqual(["AUDIT_KEY", "BLOB_BUCKET", "TABLE_NAME"]);
+  });
+
   it("get their secrets as CloudFormation dynamic references, never as values", () => {
     const reference = Match.objectLike({ "Fn::Join": ["", ["{{resolve:secretsmanager:", Match.anyValue(), ":SecretString:::}}"]] });
     stateless.hasResourceProperties("AWS::Lambda::Function", {
       FunctionName: `meldpunt-${config.id}-api`,
       Environment: { Variables: Match.objectLike({ SUBMISSION_KEY: reference, AUDIT_KEY: reference, SESSION_KEY: reference }) },
     });
-    stateless.hasResourceProperties("AWS::Lambda::Function", {
-      FunctionName: `meldpunt-${config.id}-deadline-job`,
-      Environment: { Variables: Match.objectLike({ AUDIT_KEY: reference }) },
-    });
+    for (const job of ["deadline-job", "retention-job"]) {
+      stateless.hasResourceProperties("AWS::Lambda::Function", {
+        FunctionName: `meldpunt-${config.id}-${job}`,
+        Environment: { Variables: Match.objectLike({ AUDIT_KEY: reference }) },
+      });
+    }
     // And nothing else in the functions' configuration looks like a key.
-    for (const name of ["api", "deadline-job"] as const) {
+    for (const name of ["api", "deadline-job", "retention-job"] as const) {
       for (const value of Object.values(functionProps(name).Environment.Variables)) {
         if (typeof value === "string") expect(value).not.toMatch(/^[A-Za-z0-9_-]{43}$/);
       }
@@ -130,13 +155,29 @@ describe("the functions", () => {
   it("have the environment the api's wiring reads", () => {
     const env = functionProps("api").Environment.Variables;
     expect(Object.keys(env).sort()).toEqual(
-      ["AUDIT_KEY", "BLOB_BUCKET", "HUB_URL", "MEMBER_KEY_ALIAS_PREFIX", "OIDC_CLIENT_ID", "OIDC_ISSUER", "OIDC_POST_LOGOUT_URL", "OIDC_REDIRECT_URL", "SESSION_KEY", "SUBMISSION_KEY", "TABLE_NAME"].sort(),
+      [
+        "AUDIT_KEY",
+        "BLOB_BUCKET",
+        "HUB_URL",
+        "MAIL_SENDER",
+        "MEMBER_KEY_ALIAS_PREFIX",
+        "OIDC_CLIENT_ID",
+        "OIDC_ISSUER",
+        "OIDC_POST_LOGOUT_URL",
+        "OIDC_REDIRECT_URL",
+        "SESSION_KEY",
+        "SIGNAL_KEY_ALIAS_SUFFIX",
+        "SUBMISSION_KEY",
+        "TABLE_NAME",
+      ].sort(),
     );
     expect(env.MEMBER_KEY_ALIAS_PREFIX).toBe("alias/meldpunt/");
+    expect(env.SIGNAL_KEY_ALIAS_SUFFIX).toBe("-signaal");
+    expect(env.MAIL_SENDER).toBe(config.mailSender);
   });
 
   it("log JSON without Lambda's per-request lines, to their own log groups, which expire", () => {
-    for (const name of ["api", "deadline-job"] as const) {
+    for (const name of ["api", "deadline-job", "retention-job"] as const) {
       const props = functionProps(name);
       expect(props.LoggingConfig).toMatchObject({ LogFormat: "JSON", SystemLogLevel: "WARN", ApplicationLogLevel: "INFO" });
       const group = stateless.findResources("AWS::Logs::LogGroup", { Properties: { LogGroupName: `/aws/lambda/meldpunt-${config.id}-${name}` } });
@@ -147,11 +188,13 @@ describe("the functions", () => {
     for (const group of Object.values(stateless.findResources("AWS::Logs::LogGroup"))) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
-  it("run the deadline job daily from an EventBridge schedule, with retries", () => {
-    stateless.hasResourceProperties("AWS::Events::Rule", {
-      ScheduleExpression: "cron(0 5 * * ? *)",
-      Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [Match.stringLikeRegexp("DeadlineJobFunction"), "Arn"] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 } })],
-    });
+  it("run the deadline job (05:00 UTC) and the retention job (02:30 UTC) daily from EventBridge schedules, with retries", () => {
+    for (const [cron, fn] of [["cron(0 5 * * ? *)", "DeadlineJobFunction"], ["cron(30 2 * * ? *)", "RetentionJobFunction"]]) {
+      stateless.hasResourceProperties("AWS::Events::Rule", {
+        ScheduleExpression: cron,
+        Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [Match.stringLikeRegexp(fn as string), "Arn"] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 } })],
+      });
+    }
   });
 });
 
@@ -264,13 +307,17 @@ describe("the edge", () => {
 });
 
 describe("alarms", () => {
-  it("watch errors, throttles, 5xx and the deadline job (failed, or not run), and notify an encrypted topic", () => {
+  it("watch errors, throttles, 5xx and the daily jobs (failed, or not run), and notify an encrypted topic", () => {
     const alarms = Object.values(stateless.findResources("AWS::CloudWatch::Alarm")).map((a) => a.Properties);
     expect(alarms.map((a) => a.AlarmName).sort()).toEqual(
-      ["api-errors", "api-throttles", "api-5xx", "deadline-job-errors", "deadline-job-not-run"].map((n) => `meldpunt-${config.id}-${n}`).sort(),
+      ["api-errors", "api-throttles", "api-5xx", "deadline-job-errors", "deadline-job-not-run", "retention-job-errors", "retention-job-not-run"]
+        .map((n) => `meldpunt-${config.id}-${n}`)
+        .sort(),
     );
     const [topic] = Object.keys(stateless.findResources("AWS::SNS::Topic", { Properties: { KmsMasterKeyId: Match.anyValue() } }));
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }]);
-    expect(alarms.find((a) => a.AlarmName.endsWith("not-run"))).toMatchObject({ TreatMissingData: "breaching", ComparisonOperator: "LessThanThreshold" });
+    for (const notRun of alarms.filter((a) => a.AlarmName.endsWith("not-run"))) {
+      expect(notRun).toMatchObject({ TreatMissingData: "breaching", ComparisonOperator: "LessThanThreshold", Period: 86400 });
+    }
   });
 });

@@ -1,19 +1,21 @@
 // API Gateway HTTP API (payload v2) events and a Lambda context, as the deployed function receives them.
 import type { LambdaEvent } from "hono/aws-lambda";
 
+/** `path` may carry a query (`/inloggen/terug?code=…`), which API Gateway passes on as `rawQueryString`. */
 export function httpApiEvent(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): LambdaEvent {
+  const [rawPath = path, rawQueryString = ""] = path.split(/\?(.*)/s);
   return {
     version: "2.0",
     routeKey: "$default",
-    rawPath: path,
-    rawQueryString: "",
+    rawPath,
+    rawQueryString,
     headers: { host: "meldpunt.example", accept: "text/html", ...init.headers },
     requestContext: {
       accountId: "123456789012",
       apiId: "api",
       domainName: "meldpunt.example",
       domainPrefix: "meldpunt",
-      http: { method, path, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "test" },
+      http: { method, path: rawPath, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "test" },
       requestId: "req-1",
       routeKey: "$default",
       stage: "$default",

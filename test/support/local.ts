@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { type AttributeValue, BatchWriteItemCommand, QueryCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { createApp } from "@meldpunt/api";
 import { createLocalDeps, type LocalDeps, type LocalHub, startLocalHub } from "@meldpunt/local";
@@ -65,6 +65,28 @@ export async function rawItems(local: Pick<LocalDeps, "dynamoEndpoint" | "tableN
     client.destroy();
   }
   return items;
+}
+
+/**
+ * Deletes every snapshot of the statistics job (partition `STATS`), as if it had never run. Test- and bench-only:
+ * the hub itself only ever replaces them.
+ */
+export async function removeStatisticsSnapshots(local: Pick<LocalDeps, "dynamoEndpoint" | "tableName">): Promise<number> {
+  const client = embeddedDynamoClient(local.dynamoEndpoint);
+  let removed = 0;
+  try {
+    for (;;) {
+      const out = await client.send(
+        new QueryCommand({ TableName: local.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: "STATS" } }, ProjectionExpression: "pk, sk", Limit: 25 }),
+      );
+      const keys = out.Items ?? [];
+      if (keys.length === 0) return removed;
+      await client.send(new BatchWriteItemCommand({ RequestItems: { [local.tableName]: keys.map((Key) => ({ DeleteRequest: { Key } })) } }));
+      removed += keys.length;
+    }
+  } finally {
+    client.destroy();
+  }
 }
 
 export async function caseItems(local: Pick<LocalDeps, "dynamoEndpoint" | "tableName">): Promise<Record<string, unknown>[]> {

@@ -5,6 +5,7 @@ import {
   type AuditLog,
   type Label,
   type PersonTags,
+  type StatisticsSnapshots,
   type ReporterNotices,
   type SignalIndex,
   MAX_SUBCATEGORIES,
@@ -59,9 +60,11 @@ export interface AppDeps extends ReportDeps {
   signals?: SignalIndex;
   /** The contentless "a message is waiting" e-mail to reporters who asked for one (docs/decisions.md 27). */
   notices?: ReporterNotices;
+  /** The statistics job's counts, which the board's dashboard reads (docs/decisions.md 38). */
+  statistics?: StatisticsSnapshots;
   /**
    * The staff pages (./staff-side), handed in by the wiring that has staff login, so that a deployment without it
-   * (the Lambda, until Cognito is wired) does not even load their code on a cold start.
+   * does not even load their code; the Lambda hands in a sub-app that imports them on the first request they answer.
    */
   staffSide?: (deps: StaffSideDeps) => Hono<AppEnv>;
   /** The local runner's outgoing mail (.eml files), shown to logged-in staff at /demo/post; absent in the cloud. */
@@ -91,7 +94,7 @@ export const REPORT_TEXT_FIELDS = [
 ] as const;
 
 /** What the staff pages get: the app's deps with staff login and the audit trail, both present. */
-export type StaffSideDeps = AppDeps & { auth: StaffAuth; audit: AuditLog; tags: PersonTags; signals: SignalIndex; notices: ReporterNotices };
+export type StaffSideDeps = AppDeps & { auth: StaffAuth; audit: AuditLog; tags: PersonTags; signals: SignalIndex; notices: ReporterNotices; statistics: StatisticsSnapshots };
 
 export type AppEnv = { Variables: { lang: Lang; requestId: string } };
 
@@ -216,17 +219,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route("/", mailboxRoutes(deps));
 
-  if (deps.auth && deps.staffSide) {
-    // Staff read case content: never without an audit trail to record it in.
-    const { audit, tags, signals, notices } = deps;
-    if (!audit || !tags || !signals || !notices) throw new Error("the staff side needs the audit log, person tags, the signal index and reporter notices");
-    app.route("/", deps.staffSide({ ...deps, auth: deps.auth, audit, tags, signals, notices }));
-  } else {
-    app.on(["GET", "POST"], STAFF_PATHS, () => {
-      throw new NotFoundError();
-    });
-  }
-
   // A member's colours as a stylesheet (CSP style-src 'self' allows no inline style); from its validated configuration.
   app.get("/assets/thema/:file{[a-z0-9-]{1,40}\\.css}", async (c) => {
     const member = await deps.region.getMember(c.req.param("file").slice(0, -".css".length));
@@ -240,6 +232,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!asset) return c.notFound();
     return c.body(asset.body, 200, { "Content-Type": asset.contentType, "Cache-Control": "public, max-age=3600" });
   });
+
+  // Last: the Lambda mounts the staff side as a catch-all that loads its code (lazy-routes.ts), so only paths that
+  // nothing above answers may load it.
+  if (deps.auth && deps.staffSide) {
+    // Staff read case content: never without an audit trail to record it in.
+    const { audit, tags, signals, notices, statistics } = deps;
+    if (!audit || !tags || !signals || !notices || !statistics) {
+      throw new Error("the staff side needs the audit log, person tags, the signal index, reporter notices and the statistics snapshots");
+    }
+    app.route("/", deps.staffSide({ ...deps, auth: deps.auth, audit, tags, signals, notices, statistics }));
+  } else {
+    app.on(["GET", "POST"], STAFF_PATHS, () => {
+      throw new NotFoundError();
+    });
+  }
 
   return app;
 }

@@ -3,16 +3,17 @@
 // a case id, and no page or file links to one.
 import {
   boardDashboard,
-  boardDashboardPeriods,
+  boardHalfYears,
   boardPeriodOptions,
   boardRowOrder,
   type CaseStore,
   type Clock,
   defaultBoardPeriod,
   FIGURES,
-  loadCaseFacts,
+  loadHalfYearTallies,
   NotFoundError,
   type RegionStore,
+  type StatisticsSnapshots,
 } from "@meldpunt/domain";
 import { BoardText, DashboardPage, dashboardTables, type Lang, tableCsv, tr } from "@meldpunt/web";
 import { type Context, Hono } from "hono";
@@ -25,6 +26,8 @@ type Env = { Variables: StaffVariables & { lang: Lang } };
 export interface BoardDeps {
   region: RegionStore;
   cases: Pick<CaseStore, "listCaseFacts">;
+  /** The statistics job's counts; what it has not counted is counted from the cases meanwhile. */
+  statistics: StatisticsSnapshots;
   clock: Clock;
 }
 
@@ -36,17 +39,17 @@ export function boardRoutes(auth: StaffAuth, deps: BoardDeps): Hono<Env> {
   async function dashboard(c: Context<Env>) {
     const now = deps.clock.now();
     const period = c.req.query("periode") || defaultBoardPeriod(now);
-    const periods = boardDashboardPeriods(period);
+    const halfYears = boardHalfYears(period);
     const [members, desks] = await Promise.all([deps.region.listMembers(), deps.region.listDesks()]);
-    const cases = await loadCaseFacts(
-      deps.cases,
+    const { tallies, asOf } = await loadHalfYearTallies(
+      { cases: deps.cases, snapshots: deps.statistics, clock: deps.clock },
       members.map((m) => m.id),
       desks,
-      periods,
+      halfYears,
     );
     // The hub's own tenant holds the reports whose organisation is not known yet: named as such, not as the hub.
     const rows = boardRowOrder(members).map((m) => (m.kind === "regio" ? { ...m, name: tr(c.get("lang"), BoardText.hubTenant) } : m));
-    const built = boardDashboard({ cases, members: rows, period, asOf: now });
+    const built = boardDashboard({ tallies, members: rows, period, asOf });
     return { built, tables: dashboardTables(c.get("lang"), built), now };
   }
 

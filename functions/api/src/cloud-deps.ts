@@ -5,27 +5,58 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { S3Client } from "@aws-sdk/client-s3";
 import { createS3BlobStore } from "@meldpunt/blobs/s3";
 import { createEnvelopeSealer } from "@meldpunt/crypto";
-import { createKmsKeyring } from "@meldpunt/crypto/kms";
-import { cacheRegion, createDynamoStore, createReceiptThrottle, createStaffStore, REGION_CACHE_MS } from "@meldpunt/store";
+import { createKmsKeyring, createKmsPersonTags } from "@meldpunt/crypto/kms";
+import type { AuditHasher, AuditLog, LibraryStore, PersonTags, SignalIndex, StaffStore, StatisticsSnapshots } from "@meldpunt/domain";
+import {
+  cacheRegion,
+  createAuditLog,
+  createDynamoStore,
+  createLibraryStore,
+  createReceiptThrottle,
+  createSignalIndex,
+  createStaffStore,
+  createStatisticsStore,
+  REGION_CACHE_MS,
+} from "@meldpunt/store";
 import type { AppDeps } from "./app";
+
+/** The reporter side's adapters, and the staff side's, which a Lambda without staff login never calls. */
+export interface CloudAdapters extends Pick<AppDeps, "cases" | "region" | "sealer" | "throttle" | "blobs"> {
+  staff: StaffStore;
+  tags: PersonTags;
+  signals: SignalIndex;
+  library: LibraryStore;
+  statistics: StatisticsSnapshots;
+  /** The audit trail, keyed by the hasher of AUDIT_KEY (the staff side's wiring checks and holds that key). */
+  auditLog(hasher: AuditHasher): AuditLog;
+}
 
 /**
  * TABLE_NAME: the hub's table. MEMBER_KEY_ALIAS_PREFIX: member keys are found by alias `<prefix><member id>`.
- * BLOB_BUCKET: the bucket of sealed attachments. DYNAMODB_ENDPOINT: only for running the deployed bundle against a
- * local DynamoDB-compatible store.
+ * Person tags use each member's HMAC key, `<prefix><member><SIGNAL_KEY_ALIAS_SUFFIX>`. BLOB_BUCKET: the bucket of sealed
+ * attachments. DYNAMODB_ENDPOINT: only for running the deployed bundle against a local DynamoDB-compatible store.
  */
-export function cloudAdapters(env: Record<string, string | undefined>): Pick<AppDeps, "cases" | "region" | "sealer" | "throttle" | "blobs"> {
+export function cloudAdapters(env: Record<string, string | undefined>): CloudAdapters {
   if (!env.TABLE_NAME) throw new Error("TABLE_NAME is not set");
   if (!env.BLOB_BUCKET) throw new Error("BLOB_BUCKET is not set");
   const aliasPrefix = env.MEMBER_KEY_ALIAS_PREFIX ?? "alias/meldpunt/";
+  const signalSuffix = env.SIGNAL_KEY_ALIAS_SUFFIX ?? "-signaal";
   const client = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
-  const store = createDynamoStore({ client, tableName: env.TABLE_NAME });
+  const kms = new KMSClient({});
+  const table = { client, tableName: env.TABLE_NAME };
+  const store = createDynamoStore(table);
   return {
     ...store,
     region: cacheRegion(store.region, { ttlMs: REGION_CACHE_MS }),
-    throttle: createReceiptThrottle({ client, tableName: env.TABLE_NAME }),
+    throttle: createReceiptThrottle(table),
     blobs: createS3BlobStore({ client: new S3Client({}), bucket: env.BLOB_BUCKET }),
-    sealer: createEnvelopeSealer(createKmsKeyring({ client: new KMSClient({}), keyIdFor: (member) => `${aliasPrefix}${member}` })),
+    sealer: createEnvelopeSealer(createKmsKeyring({ client: kms, keyIdFor: (member) => `${aliasPrefix}${member}` })),
+    staff: createStaffStore(table),
+    tags: createKmsPersonTags({ client: kms, macKeyIdFor: (member) => `${aliasPrefix}${member}${signalSuffix}` }),
+    signals: createSignalIndex(table),
+    library: createLibraryStore(table),
+    statistics: createStatisticsStore(table),
+    auditLog: (hasher) => createAuditLog({ ...table, hasher }),
   };
 }
 

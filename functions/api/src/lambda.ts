@@ -3,34 +3,66 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { createFileInspector } from "@meldpunt/attachments";
-import { createMailboxSessions, createProofOfWork, createReceiptCodes, createSubmissionTokens, type MailboxSessions } from "@meldpunt/crypto";
+import type { OidcLogin } from "@meldpunt/auth";
+import { createSessions } from "@meldpunt/auth/sessions";
+import { createAuditHasher, createMailboxSessions, createProofOfWork, createReceiptCodes, createSubmissionTokens, type MailboxSessions } from "@meldpunt/crypto";
 import type { Clock, ProofOfWork, SubmissionTokens } from "@meldpunt/domain";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
 import { handle, type LambdaEvent } from "hono/aws-lambda";
 import { type AppDeps, createApp } from "./app";
+import type { CloudAdapters } from "./cloud-deps";
 import { lazyPort } from "./lazy-port";
+import { lazyRoutes } from "./lazy-routes";
+import { type StaffSettings, staffSettings } from "./staff-env";
 
 export function buildHandler(env: Record<string, string | undefined>) {
   const logger = new Logger({ serviceName: "meldpunt-api" });
   const clock: Clock = { now: () => new Date() };
+  const staff = staffSettings(env);
   // The AWS SDK adapters are a separate chunk of the bundle, loaded once, by the first request that needs them.
-  let adapters: Promise<Pick<AppDeps, "cases" | "region" | "sealer" | "throttle" | "blobs">> | undefined;
+  let adapters: Promise<CloudAdapters> | undefined;
   const load = () => (adapters ??= import("./cloud-deps").then((m) => m.cloudAdapters(env)));
+  const adapter: AdapterOf = (name) => lazyPort(async () => (await load())[name]);
   const app = createApp({
-    cases: lazyPort(async () => (await load()).cases),
-    region: lazyPort(async () => (await load()).region),
-    sealer: lazyPort(async () => (await load()).sealer),
-    throttle: lazyPort(async () => (await load()).throttle),
-    blobs: lazyPort(async () => (await load()).blobs),
+    cases: adapter("cases"),
+    region: adapter("region"),
+    sealer: adapter("sealer"),
+    throttle: adapter("throttle"),
+    blobs: adapter("blobs"),
     inspector: createFileInspector(),
     receipts: createReceiptCodes(),
     ...submissionKeyed(env, clock),
+    ...(staff ? staffSide(staff, adapter, load, clock) : {}),
     clock,
     logger,
   });
   const appHandler = (event: LambdaEvent, context: Context) => handle(app)(event, context);
   return middy(appHandler).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+type AdapterOf = <K extends Exclude<keyof CloudAdapters, "auditLog">>(name: K) => CloudAdapters[K];
+
+/**
+ * Staff login and everything the staff pages use, from the settings in the environment (./staff-env.ts). Only the
+ * session sealer is built here; the staff pages, openid-client, the SES client and the AWS SDK adapters are chunks
+ * of their own, imported by the first request that needs them (a reporter's cold start parses none of them).
+ */
+function staffSide(settings: StaffSettings, adapter: AdapterOf, load: () => Promise<CloudAdapters>, clock: Clock): Partial<AppDeps> {
+  const oidc = lazyPort(async () => (await import("@meldpunt/auth/oidc")).createOidcLogin(settings.login));
+  // The issuer without discovery: every page's CSP names its origin (the logout form may lead there).
+  const login: OidcLogin = { issuer: new URL(settings.login.issuer).href, start: oidc.start, finish: oidc.finish, logoutUrl: oidc.logoutUrl };
+  const hasher = createAuditHasher({ key: settings.auditKey });
+  const library = adapter("library");
+  return {
+    auth: { login, sessions: createSessions({ key: settings.sessionKey, clock }), staff: adapter("staff") },
+    audit: lazyPort(async () => (await load()).auditLog(hasher)),
+    tags: adapter("tags"),
+    signals: adapter("signals"),
+    statistics: adapter("statistics"),
+    notices: { mailer: lazyPort(async () => (await import("./ses-mail")).sesMailer(settings.mail)), hubUrl: settings.hubUrl },
+    staffSide: (deps) => lazyRoutes(async () => (await import("./staff-side")).staffSide({ ...deps, library })),
+  };
 }
 
 /**

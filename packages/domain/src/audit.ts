@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "record-facts",
   /** The case's sealed report opened to check a casuïstiek description for names (library.ts); no entry id. */
   "library-check",
+  /** The retention job deleted the case (retention.ts), by `systeem`; the detail `gesloten:<day>` says when it closed. */
+  "retention-delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

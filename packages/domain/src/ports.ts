@@ -1,6 +1,7 @@
 // Ports: what the domain needs from the outside world. Adapters implement them; wiring files choose them.
 // Every call that touches a member's data names the member explicitly.
 import type { CaseId, CaseRecord, CaseSummary, Desk, DeskId, Member, MemberId, Page, WrappedKey } from "./model";
+import type { RetentionFacts } from "./retention";
 import type { CaseFacts } from "./statistics";
 import type { LibraryComment, LibraryEntry, LibraryEntryId, LibraryState, LibrarySummary } from "./library";
 
@@ -87,6 +88,13 @@ export interface CaseStore {
    * `event` only. Today the work grows with every case of the member on those desks (issue 6 item 6 may replace it).
    */
   listCaseFacts(member: MemberId, desks: readonly DeskId[], received: { from: Date; to: Date }): Promise<CaseFacts[]>;
+  /** One member's closed cases on a desk, for the retention job (retention.ts): metadata only, in no useful order. */
+  listClosedCases(member: MemberId, desk: DeskId, page: { limit: number; cursor?: string }): Promise<Page<RetentionFacts>>;
+  /**
+   * Deletes the case, and with it its wrapped data key, if it is still this member's case at this version; a case
+   * that is gone already counts as deleted (a later run finishing an earlier one). Otherwise throws ConflictError.
+   */
+  deleteCase(member: MemberId, caseId: CaseId, version: number): Promise<void>;
 }
 
 export interface RegionStore {
@@ -163,6 +171,8 @@ export interface PersonTags {
 export interface SignalIndex {
   add(member: MemberId, tag: string, caseId: CaseId): Promise<void>;
   casesWith(member: MemberId, tag: string): Promise<CaseId[]>;
+  /** Idempotent: removing an entry that is not there is no error (the retention job). */
+  remove(member: MemberId, tag: string, caseId: CaseId): Promise<void>;
 }
 
 /** Where an attachment's sealed bytes live: one object per attachment, under its member and case. */

@@ -1,17 +1,21 @@
-// The board's dashboard and a member's own report (issue 6 items 3–4; docs/decisions.md 37): which fixed periods they
-// offer, which metadata they load, and which figures they show. Every number comes from statistics.ts: the board gets
-// crossMemberView (protected), a member its own memberView (exact). Nothing here counts anything itself.
+// The board's dashboard and a member's own report (issue 6 items 3–4; docs/decisions.md 37, 38): which fixed periods
+// they offer, which metadata they load, and which figures they show. Every number comes from statistics.ts: the board
+// gets crossMemberTable (protected) from the members' tallies, a member its own memberView (exact). Nothing here
+// counts anything itself.
 import { deskServes } from "./authorization";
 import { ValidationError } from "./errors";
 import type { Desk, DeskId, MemberId } from "./model";
 import type { CaseStore } from "./ports";
+import type { HalfYearTallies } from "./statistics-job";
 import {
   type CaseFacts,
-  crossMemberView,
+  type CrossMemberTallies,
+  crossMemberTable,
   FIGURES,
   type FigureId,
   type MemberFacts,
   memberView,
+  mergeCrossMemberTallies,
   type Period,
   type PeriodId,
   parsePeriod,
@@ -25,6 +29,12 @@ import type { Label } from "./taxonomy";
 /** The half-year (UTC) a moment falls in. */
 export function halfYearOf(at: Date): PeriodId {
   return `${at.getUTCFullYear()}-H${at.getUTCMonth() < 6 ? 1 : 2}`;
+}
+
+/** A year's two halves; a half-year itself. */
+export function halvesOf(period: Period): PeriodId[] {
+  const year = period.start.getUTCFullYear();
+  return period.annual ? [`${year}-H1`, `${year}-H2`] : [period.id];
 }
 
 /** `count` periods of the same length ending with `last`, oldest first. */
@@ -138,9 +148,22 @@ export function boardRowOrder<M extends MemberFacts & { kind?: string }>(members
   return [...members].sort((a, b) => Number(a.kind === "regio") - Number(b.kind === "regio") || a.name.localeCompare(b.name, "nl"));
 }
 
-export function boardDashboard(input: { cases: readonly CaseFacts[]; members: readonly MemberFacts[]; period: string; asOf: Date }): BoardDashboard {
+/**
+ * The dashboard from the members' tallies of every half-year it shows (`boardHalfYears`); a year's are its halves'
+ * merged. `asOf`: when those tallies were counted.
+ */
+export function boardDashboard(input: { tallies: HalfYearTallies; members: readonly MemberFacts[]; period: string; asOf: Date }): BoardDashboard {
   const chosen = parseBoardPeriod(input.period);
-  const view = (id: FigureId, period: string) => crossMemberView(id, { cases: input.cases, members: input.members, period, asOf: input.asOf });
+  const merged = new Map<string, Map<MemberId, CrossMemberTallies>>();
+  const talliesOf = (period: string) => {
+    const found = merged.get(period);
+    if (found) return found;
+    const halves = halvesOf(parsePeriod(period));
+    const each = new Map(input.members.map((m) => [m.id, halves.map((h) => input.tallies.get(h)?.get(m.id) ?? {}).reduce(mergeCrossMemberTallies)]));
+    merged.set(period, each);
+    return each;
+  };
+  const view = (id: FigureId, period: string) => crossMemberTable(id, { members: input.members, period, tallies: talliesOf(period) });
   const views = (ids: readonly FigureId[], period: string) => {
     const out: Partial<Record<FigureId, ProtectedTable>> = {};
     for (const id of ids) {

@@ -137,18 +137,45 @@ export function feedbackTiming(c: CaseFacts, asOf: Date): Timeliness | undefined
   return asOf.getTime() > time(c.feedbackDueAt) ? "te-laat" : undefined;
 }
 
-/** Days from receipt to each milestone the case has reached; undefined for one not (yet) reached. */
+/** The calendar day (UTC) of a moment, as a number: days between two moments are the difference. */
+const dayOf = (iso: string) => Math.floor(time(iso) / DAY_MS);
+
+/**
+ * Calendar days (UTC) from the day of receipt to the day of each milestone the case has reached (0: the same day);
+ * undefined for one not (yet) reached. Whole days, so that lead times of many cases can be kept as a spread (days →
+ * number of cases) whose median is exact after merging (see Tally).
+ */
 export function leadTimes(c: CaseFacts): { acknowledged?: number; triaged?: number; closed?: number } {
-  const since = (step: { at: string } | undefined) => (step ? (time(step.at) - time(c.receivedAt)) / DAY_MS : undefined);
+  const since = (step: { at: string } | undefined) => (step ? dayOf(step.at) - dayOf(c.receivedAt) : undefined);
   return { acknowledged: since(firstInto(c, (s) => s === "bevestigd")), triaged: since(triageDecision(c)), closed: since(firstInto(c, isClosed)) };
 }
 
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+/** A spread: how many cases have each value (whole days). */
+export type Spread = Record<string, number>;
+
+function median(spread: Spread): number | undefined {
+  const values = Object.entries(spread)
+    .map(([value, n]) => [Number(value), n] as const)
+    .sort(([a], [b]) => a - b);
+  const n = values.reduce((sum, [, k]) => sum + k, 0);
+  if (n === 0) return undefined;
+  // The value at (0-based) position `at` of the sorted cases.
+  const nth = (at: number) => {
+    let seen = 0;
+    for (const [value, k] of values) {
+      seen += k;
+      if (at < seen) return value;
+    }
+    throw new Error("unreachable: position beyond the spread");
+  };
+  return n % 2 === 1 ? nth((n - 1) / 2) : (nth(n / 2 - 1) + nth(n / 2)) / 2;
 }
+
+const spreadOf = (values: readonly number[]): Spread => {
+  const spread: Spread = {};
+  for (const v of values) spread[v] = (spread[v] ?? 0) + 1;
+  return spread;
+};
 
 /** Per 1,000 fte; no headcount, no rate. */
 const perThousand = (count: number, fte: number) => (fte > 0 ? (count * 1000) / fte : undefined);
@@ -170,8 +197,32 @@ export interface FigureDefinition<Id extends string = string> {
   columns: StatColumn[];
   totalColumn?: number;
   sumColumn?: number;
-  /** One row's cells, from that row's cases of this kind received in the period. */
-  cells(cases: readonly CaseFacts[], row: { fte: number; asOf: Date }): (number | undefined)[];
+  /** What this figure keeps of one row's cases of its kind received in the period, counted at `asOf`. */
+  tally(cases: readonly CaseFacts[], asOf: Date): Pick<Tally, "counts" | "spreads">;
+  /** One row's cells, from its tally alone. */
+  cells(tally: Tally, fte: number): (number | undefined)[];
+}
+
+/**
+ * What a figure keeps of a set of cases: their number, counts that add up (across members, and two half-years into
+ * their year) and spreads of whole days that merge, so that a median over many sets is still exact. A figure's cells
+ * follow from a tally and the headcount: the board's dashboard reads tallies frozen by the statistics job
+ * (docs/decisions.md 38), never the cases themselves.
+ */
+export interface Tally {
+  cases: number;
+  counts: number[];
+  spreads: Spread[];
+}
+
+/** The tally of two sets of cases together: counts added, spreads merged. */
+export function mergeTallies(a: Tally, b: Tally): Tally {
+  const spreads = a.spreads.map((spread, i) => {
+    const merged = { ...spread };
+    for (const [value, n] of Object.entries(b.spreads[i] ?? {})) merged[value] = (merged[value] ?? 0) + n;
+    return merged;
+  });
+  return { cases: a.cases + b.cases, counts: a.counts.map((n, i) => n + (b.counts[i] ?? 0)), spreads };
 }
 
 interface Spec<Id extends string> {
@@ -198,7 +249,7 @@ const PERIOD_RULE: Record<CaseKind, Label> = {
 };
 const TOTAL: Label = { nl: "Totaal", en: "Total" };
 
-function define<const Id extends string>(spec: Spec<Id>, table: Pick<FigureDefinition, "columns" | "totalColumn" | "sumColumn" | "cells">): FigureDefinition<Id> {
+function define<const Id extends string>(spec: Spec<Id>, table: Pick<FigureDefinition, "columns" | "totalColumn" | "sumColumn" | "tally" | "cells">): FigureDefinition<Id> {
   const rule = PERIOD_RULE[spec.counts];
   return {
     ...spec,
@@ -216,7 +267,8 @@ function total<const Id extends string>(spec: Spec<Id>, label: Label) {
   return define(spec, {
     columns: [count("aantal", label), { key: "per-1000-fte", label: { nl: "Per 1.000 fte", en: "Per 1,000 fte" }, kind: "rate", of: 0 }],
     totalColumn: 0,
-    cells: (cases, { fte }) => [cases.length, perThousand(cases.length, fte)],
+    tally: () => ({ counts: [], spreads: [] }),
+    cells: (t, fte) => [t.cases, perThousand(t.cases, fte)],
   });
 }
 
@@ -231,10 +283,11 @@ function single<const Id extends string, T extends string>(spec: Spec<Id>, value
     columns,
     sumColumn: sum,
     ...(everyCase ? { totalColumn: sum } : {}),
-    cells: (cases) => {
+    tally: (cases) => {
       const found = cases.map(of);
-      return [...values.codes.map((code) => found.filter((v) => v === code).length), found.filter((v) => v !== undefined).length];
+      return { counts: [...values.codes.map((code) => found.filter((v) => v === code).length), found.filter((v) => v !== undefined).length], spreads: [] };
     },
+    cells: (t) => t.counts,
   });
 }
 
@@ -242,7 +295,8 @@ function single<const Id extends string, T extends string>(spec: Spec<Id>, value
 function several<const Id extends string, T extends string>(spec: Spec<Id>, values: Values<T>, of: (c: CaseFacts) => readonly T[]) {
   return define(spec, {
     columns: valueColumns(values),
-    cells: (cases) => values.codes.map((code) => cases.filter((c) => of(c).includes(code)).length),
+    tally: (cases) => ({ counts: values.codes.map((code) => cases.filter((c) => of(c).includes(code)).length), spreads: [] }),
+    cells: (t) => t.counts,
   });
 }
 
@@ -256,12 +310,11 @@ function deadline<const Id extends string>(spec: Spec<Id>, status: (c: CaseFacts
       { key: "percentage", label: { nl: "% binnen de termijn", en: "% within the time limit" }, kind: "percent", of: 0, per: 2 },
     ],
     sumColumn: 2,
-    cells: (cases, { asOf }) => {
+    tally: (cases, asOf) => {
       const found = cases.map((c) => status(c, asOf));
-      const onTime = found.filter((s) => s === "op-tijd").length;
-      const settled = found.filter((s) => s !== undefined).length;
-      return [onTime, settled - onTime, settled, settled > 0 ? (100 * onTime) / settled : undefined];
+      return { counts: [found.filter((s) => s === "op-tijd").length, found.filter((s) => s !== undefined).length], spreads: [] };
     },
+    cells: ({ counts: [onTime = 0, settled = 0] }) => [onTime, settled - onTime, settled, settled > 0 ? (100 * onTime) / settled : undefined],
   });
 }
 
@@ -467,8 +520,8 @@ export const FIGURES = [
       counts: "melding",
       title: { nl: "Doorlooptijden", en: "Lead times" },
       description: {
-        nl: "De mediaan van het aantal dagen van ontvangst tot de ontvangstbevestiging (eerste overgang naar 'bevestigd'), tot het besluit na triage (de eerste stap na de triage) en tot de afsluiting (eerste overgang naar 'gesloten' of 'doorverwezen'), over de meldingen die dat moment bij het tellen hadden bereikt, met hun aantal. Nog open meldingen tellen niet mee, zodat de mediaan van een recente periode nog kan stijgen.",
-        en: "The median number of days from receipt to the acknowledgement (first change to 'acknowledged'), to the triage decision (the first step after triage) and to closure (first change to 'closed' or 'referred'), over the reports that had reached that moment when counted, with their number. Open reports do not count, so the median of a recent period may still rise.",
+        nl: "De mediaan van het aantal kalenderdagen (UTC; dezelfde dag is 0) van de dag van ontvangst tot de ontvangstbevestiging (eerste overgang naar 'bevestigd'), tot het besluit na triage (de eerste stap na de triage) en tot de afsluiting (eerste overgang naar 'gesloten' of 'doorverwezen'), over de meldingen die dat moment bij het tellen hadden bereikt, met hun aantal. Nog open meldingen tellen niet mee, zodat de mediaan van een recente periode nog kan stijgen.",
+        en: "The median number of calendar days (UTC; the same day is 0) from the day of receipt to the acknowledgement (first change to 'acknowledged'), to the triage decision (the first step after triage) and to closure (first change to 'closed' or 'referred'), over the reports that had reached that moment when counted, with their number. Open reports do not count, so the median of a recent period may still rise.",
       },
     },
     {
@@ -476,13 +529,11 @@ export const FIGURES = [
         count(`aantal-${key}`, { nl: `Aantal tot ${label.nl}`, en: `Number to ${label.en}` }),
         { key: `mediaan-${key}`, label: { nl: `Mediaan dagen tot ${label.nl}`, en: `Median days to ${label.en}` }, kind: "median", n: 2 * k },
       ]),
-      cells: (cases) => {
+      tally: (cases) => {
         const times = cases.map(leadTimes);
-        return LEAD_TIMES.flatMap(([, , field]) => {
-          const reached = times.flatMap((t) => (t[field] === undefined ? [] : [t[field]]));
-          return [reached.length, median(reached)];
-        });
+        return { counts: [], spreads: LEAD_TIMES.map(([, , field]) => spreadOf(times.flatMap((t) => (t[field] === undefined ? [] : [t[field]])))) };
       },
+      cells: (t) => t.spreads.flatMap((spread) => [Object.values(spread).reduce((sum, n) => sum + n, 0), median(spread)]),
     },
   ),
   total(
@@ -577,7 +628,7 @@ const rowOf = (member: MemberFacts): StatRow => ({ key: member.id, label: { nl: 
 
 interface Unit {
   row: StatRow;
-  cases: readonly CaseFacts[];
+  tally: Tally;
   fte: number;
 }
 
@@ -585,14 +636,22 @@ function counted(figure: FigureDefinition, period: Period) {
   return (c: CaseFacts) => c.kind === figure.counts && time(c.receivedAt) >= period.start.getTime() && time(c.receivedAt) < period.end.getTime();
 }
 
-function tableOf(figure: FigureDefinition, period: Period, units: Unit[], asOf: Date): StatTable {
+/** A figure's tally of what it counts among `cases`: its kind, received in the period; deadlines as they stood at `asOf`. */
+export function tallyOf(figure: FigureDefinition, cases: readonly CaseFacts[], period: Period, asOf: Date): Tally {
+  const mine = cases.filter(counted(figure, period));
+  return { cases: mine.length, ...figure.tally(mine, asOf) };
+}
+
+const emptyTally = (figure: FigureDefinition): Tally => ({ cases: 0, ...figure.tally([], new Date(0)) });
+
+function tableOf(figure: FigureDefinition, period: Period, units: Unit[]): StatTable {
   return {
     figure: figure.id,
     period: period.id,
     rows: units.map((u) => u.row),
     columns: figure.columns,
-    cells: units.map((u) => figure.cells(u.cases, { fte: u.fte, asOf })),
-    caseTotals: units.map((u) => u.cases.length),
+    cells: units.map((u) => figure.cells(u.tally, u.fte)),
+    caseTotals: units.map((u) => u.tally.cases),
     ...(figure.totalColumn !== undefined ? { totalColumn: figure.totalColumn } : {}),
     ...(figure.sumColumn !== undefined ? { sumColumn: figure.sumColumn } : {}),
     totalRow: units.length > 1,
@@ -603,25 +662,72 @@ function tableOf(figure: FigureDefinition, period: Period, units: Unit[], asOf: 
 export function memberView(id: string, input: ViewInput & { member: MemberFacts }): StatTable {
   const figure = figureDefinition(id);
   const period = parsePeriod(input.period);
-  const cases = input.cases.filter((c) => c.member === input.member.id).filter(counted(figure, period));
-  return tableOf(figure, period, [{ row: rowOf(input.member), cases, fte: input.member.fte }], input.asOf);
+  const tally = tallyOf(figure, input.cases.filter((c) => c.member === input.member.id), period, input.asOf);
+  return tableOf(figure, period, [{ row: rowOf(input.member), tally, fte: input.member.fte }]);
+}
+
+/** One member's tallies per figure, as the views across members count them (see crossMemberTallies). */
+export type CrossMemberTallies = Partial<Record<FigureId, Tally>>;
+
+/**
+ * One member's cases as every view across members counts them: per figure, its ambtelijk cases (per-member figures)
+ * or every track (regional annual totals). What the statistics job freezes per member and half-year; a year's are
+ * its two halves' merged (`mergeCrossMemberTallies`).
+ */
+export function crossMemberTallies(cases: readonly CaseFacts[], period: string, asOf: Date, figures: readonly FigureDefinition[] = FIGURES): CrossMemberTallies {
+  const counting = parsePeriod(period);
+  const ambtelijk = cases.filter((c) => c.track === "ambtelijk");
+  return Object.fromEntries(figures.map((f) => [f.id, tallyOf(f, f.crossMember === "regional-annual" ? cases : ambtelijk, counting, asOf)]));
+}
+
+/**
+ * `tallies` as CrossMemberTallies if it has a tally of today's shape for every figure (so it was counted by these
+ * figures), else undefined: a stored tally of an older definition is counted again rather than misread.
+ */
+export function currentTallies(tallies: Readonly<Record<string, Tally>>): CrossMemberTallies | undefined {
+  const fits = FIGURES.every((f) => {
+    const stored = tallies[f.id];
+    const empty = emptyTally(f);
+    return stored !== undefined && stored.counts.length === empty.counts.length && stored.spreads.length === empty.spreads.length;
+  });
+  return fits ? (tallies as CrossMemberTallies) : undefined;
+}
+
+export function mergeCrossMemberTallies(a: CrossMemberTallies, b: CrossMemberTallies): CrossMemberTallies {
+  return Object.fromEntries(
+    FIGURES.filter((f) => a[f.id] || b[f.id]).map((f) => [f.id, mergeTallies(a[f.id] ?? emptyTally(f), b[f.id] ?? emptyTally(f))]),
+  );
 }
 
 /**
  * A figure across members, for the board and other members: a row per member and the region below them, counting
  * ambtelijk cases only (bestuurlijk and wbk cases only as regional annual totals); a `regional-annual` figure is the
- * region's row alone, over every track, and only for a year (undefined for a half-year). Always protected.
+ * region's row alone, over every track, and only for a year (undefined for a half-year). Always protected. From each
+ * member's tallies of the period (a member without any counts as no cases).
  */
-export function crossMemberView(id: string, input: ViewInput & { members: readonly MemberFacts[] }, rules: SmallCountRules = SMALL_COUNT_RULES): ProtectedTable | undefined {
+export function crossMemberTable(
+  id: string,
+  input: { members: readonly MemberFacts[]; period: string; tallies: ReadonlyMap<string, CrossMemberTallies> },
+  rules: SmallCountRules = SMALL_COUNT_RULES,
+): ProtectedTable | undefined {
   const figure = figureDefinition(id);
   const period = parsePeriod(input.period);
   const regional = figure.crossMember === "regional-annual";
   if (regional && !period.annual) return undefined;
-  const byMember = new Map<string, CaseFacts[]>(input.members.map((m) => [m.id, []]));
-  for (const c of input.cases.filter(counted(figure, period))) {
-    if (regional || c.track === "ambtelijk") byMember.get(c.member)?.push(c);
-  }
-  const region: Unit = { row: REGION, cases: [...byMember.values()].flat(), fte: input.members.reduce((sum, m) => sum + m.fte, 0) };
-  const members = input.members.map((m): Unit => ({ row: rowOf(m), cases: byMember.get(m.id) ?? [], fte: m.fte }));
-  return protect(tableOf(figure, period, regional ? [region] : [...members, region], input.asOf), rules);
+  const members = input.members.map((m): Unit => ({ row: rowOf(m), tally: input.tallies.get(m.id)?.[figure.id as FigureId] ?? emptyTally(figure), fte: m.fte }));
+  const region: Unit = {
+    row: REGION,
+    tally: members.map((u) => u.tally).reduce(mergeTallies, emptyTally(figure)),
+    fte: input.members.reduce((sum, m) => sum + m.fte, 0),
+  };
+  return protect(tableOf(figure, period, regional ? [region] : [...members, region]), rules);
+}
+
+/** crossMemberTable, counted from the cases themselves. */
+export function crossMemberView(id: string, input: ViewInput & { members: readonly MemberFacts[] }, rules: SmallCountRules = SMALL_COUNT_RULES): ProtectedTable | undefined {
+  const figure = figureDefinition(id);
+  const tallies = new Map(
+    input.members.map((m) => [m.id, crossMemberTallies(input.cases.filter((c) => c.member === m.id), input.period, input.asOf, [figure])]),
+  );
+  return crossMemberTable(id, { members: input.members, period: input.period, tallies }, rules);
 }

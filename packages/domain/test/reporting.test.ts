@@ -5,8 +5,10 @@ import {
   annualYearFor,
   boardDashboard,
   boardDashboardPeriods,
+  boardHalfYears,
   boardPeriodOptions,
   type CaseFacts,
+  crossMemberTallies,
   crossMemberView,
   defaultBoardPeriod,
   defaultReportPeriod,
@@ -103,16 +105,23 @@ describe("the tables", () => {
     facts("a", "2025-03-01T00:00:00.000Z", "wbk"),
   ];
 
+  // What the statistics job keeps, counted here from the cases: each member's tallies per half-year.
+  const tallies = new Map(
+    boardHalfYears("2026-H1").map((half) => [half.id, new Map(members.map((m) => [m.id, crossMemberTallies(cases.filter((c) => c.member === m.id), half.id, NOW)]))]),
+  );
+
   it("are the protected cross-member views of the chosen half-year, its trend and its year", () => {
-    const dashboard = boardDashboard({ cases, members, period: "2026-H1", asOf: NOW });
+    const dashboard = boardDashboard({ tallies, members, period: "2026-H1", asOf: NOW });
     expect(dashboard.views.meldingen).toEqual(crossMemberView("meldingen", { cases, members, period: "2026-H1", asOf: NOW }));
     expect(dashboard.trend.map((t) => t.period)).toEqual(["2024-H2", "2025-H1", "2025-H2", "2026-H1"]);
     expect(dashboard.trend[3]?.views).toBe(dashboard.views);
     expect(dashboard.trend[1]?.views.meldingen).toEqual(crossMemberView("meldingen", { cases, members, period: "2025-H1", asOf: NOW }));
     expect(dashboard.year).toBe("2025");
     expect(Object.keys(dashboard.annual).sort()).toEqual(["maatregel", "spoor"]);
+    // The year from its two halves' tallies is the year counted from the cases.
+    expect(dashboard.annual.spoor).toEqual(crossMemberView("spoor", { cases, members, period: "2025", asOf: NOW }));
     expect(dashboard.views.maatregel).toBeUndefined();
-    expect(() => boardDashboard({ cases, members, period: "2026", asOf: NOW })).toThrow(ValidationError);
+    expect(() => boardDashboard({ tallies, members, period: "2026", asOf: NOW })).toThrow(ValidationError);
   });
 
   it("are the member's own exact views, for the period and the one before", () => {

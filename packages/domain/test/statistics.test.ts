@@ -5,12 +5,16 @@ import {
   type CaseFacts,
   type CaseRecord,
   type CaseState,
+  crossMemberTable,
+  crossMemberTallies,
   crossMemberView,
   FIGURES,
   handlingRoute,
   initialDeadlines,
+  leadTimes,
   type MemberFacts,
   memberView,
+  mergeCrossMemberTallies,
   NotFoundError,
   nextStates,
   parsePeriod,
@@ -179,6 +183,14 @@ describe("every figure, on a small set with known answers (Gemeente Alfa, first 
       "aantal-afsluiting": 4,
       "mediaan-afsluiting": 22,
     });
+  });
+
+  it("counts lead times in calendar days (UTC): late in the evening to early the next morning is one day", () => {
+    const evening = facts({ received: "2026-03-02T23:00:00Z", steps: [["ontvangen", 0]] });
+    const next = { ...evening, history: [...evening.history, { at: "2026-03-03T01:00:00.000Z", state: "bevestigd" as const }] };
+    expect(leadTimes(next).acknowledged).toBe(1);
+    const sameDay = { ...evening, history: [...evening.history, { at: "2026-03-02T23:59:00.000Z", state: "bevestigd" as const }] };
+    expect(leadTimes(sameDay).acknowledged).toBe(0);
   });
 
   it("counts the vertrouwenspersoon's advice contacts apart from reports", () => {
@@ -488,6 +500,42 @@ describe("a generated region (8 members, 3,000 cases over two and a half years)"
             if (figure.columns[i]?.kind === "count") expect(cell === 0 || cell >= SMALL_COUNT_RULES.minCount).toBe(true);
           }
         }
+      }
+    }
+  });
+
+  it("gives the median lead time in calendar days over the reports that reached each moment, as a direct count does", () => {
+    const day = (iso: string) => Math.floor(Date.parse(iso) / DAY);
+    const medianOf = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length === 0 ? undefined : sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    };
+    for (const member of REGION) {
+      for (const period of periods) {
+        const mine = cases.filter((c) => c.member === member.id && c.kind === "melding" && inPeriod(c, period));
+        const closed = mine.flatMap((c) => {
+          const at = c.history.find((h) => h.state === "gesloten" || h.state === "doorverwezen")?.at;
+          return at ? [day(at) - day(c.receivedAt)] : [];
+        });
+        const acknowledged = mine.flatMap((c) => {
+          const at = c.history.find((h) => h.state === "bevestigd")?.at;
+          return at ? [day(at) - day(c.receivedAt)] : [];
+        });
+        const cells = exact("doorlooptijden", member, period).cells[0];
+        expect([member.id, period, cells?.[0], cells?.[1], cells?.[4], cells?.[5]]).toEqual([member.id, period, acknowledged.length, medianOf(acknowledged), closed.length, medianOf(closed)]);
+      }
+    }
+  });
+
+  it("gives across members from two half-years' tallies merged exactly what the year counted from the cases gives", () => {
+    for (const year of ["2025", "2026"]) {
+      const halves = [`${year}-H1`, `${year}-H2`];
+      const tallies = new Map(
+        REGION.map((m) => [m.id, halves.map((h) => crossMemberTallies(cases.filter((c) => c.member === m.id), h, asOf)).reduce(mergeCrossMemberTallies)]),
+      );
+      for (const { id } of FIGURES) {
+        expect([id, year, crossMemberTable(id, { members: REGION, period: year, tallies })]).toEqual([id, year, crossMemberView(id, { cases, members: REGION, period: year, asOf })]);
       }
     }
   });

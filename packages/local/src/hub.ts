@@ -22,10 +22,10 @@ import {
   createReceiptCodes,
   createSubmissionTokens,
 } from "@meldpunt/crypto";
-import { type Clock, type DeadlineJobSummary, type LibraryStore, type Mailer, runDeadlineJob } from "@meldpunt/domain";
+import { type Clock, type DeadlineJobSummary, type LibraryStore, type Mailer, type RetentionJobSummary, runDeadlineJob, runRetentionJob, runStatisticsJob, type StatisticsJobSummary } from "@meldpunt/domain";
 import { createLocalMailbox, createLocalMailer } from "@meldpunt/mailer";
 import { cacheRegion, createAuditLog, createDynamoStore, createSignalIndex, REGION_CACHE_MS, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
-import { createLibraryStore } from "@meldpunt/store";
+import { createDeletionLedger, createLibraryStore, createStatisticsStore } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
 import { seedDemoCases } from "./demo-cases";
@@ -51,11 +51,12 @@ export interface LocalHubOptions {
    */
   powFallbackDelaySeconds?: number;
   /**
-   * Runs the deadline job (docs/decisions.md 31) shortly after start (`firstRunAfterMs`, default 5 s) and then every
-   * 24 hours. Only `startLocalHub` has the timer, and only when asked: `pnpm start` asks; tests and benchmarks do not,
-   * and call `runDeadlines` themselves, with a clock of their own.
+   * Runs the daily jobs: deadlines (docs/decisions.md 31), statistics (38), retention (39), shortly after start
+   * (`firstRunAfterMs`, default 5 s) and then every 24 hours. Only `startLocalHub` has the timer, and only when asked:
+   * `pnpm start` asks; tests and benchmarks do not, and call `runDeadlines`, `runStatistics` and `runRetention`
+   * themselves, with a clock of their own.
    */
-  deadlineJob?: boolean | { firstRunAfterMs?: number };
+  dailyJobs?: boolean | { firstRunAfterMs?: number };
 }
 
 /** The From address of the embedded default's mail, which is written to `<dataDir>/mail/` and never leaves the machine. */
@@ -76,6 +77,13 @@ export interface LocalDeps {
    * `clock` replaces the hub's for this run (the mail's date too): tests run it "days later".
    */
   runDeadlines(overrides?: { clock?: Clock }): Promise<DeadlineJobSummary>;
+  /** Runs the statistics job once (docs/decisions.md 38): counts every member's reachable half-years for the board. */
+  runStatistics(overrides?: { clock?: Clock }): Promise<StatisticsJobSummary>;
+  /**
+   * Runs the retention job once (docs/decisions.md 39): deletes the cases whose member's retention term has ended, with
+   * their files and tag entries, audited. Logs its summary (counts only). `clock`: tests run it "years later".
+   */
+  runRetention(overrides?: { clock?: Clock }): Promise<RetentionJobSummary>;
   close(): Promise<void>;
 }
 
@@ -159,6 +167,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       tags: keyring,
       signals: createSignalIndex({ client, tableName: TABLE_NAME_DEFAULT }),
       library: createLibraryStore({ client, tableName: TABLE_NAME_DEFAULT }),
+      statistics: createStatisticsStore({ client, tableName: TABLE_NAME_DEFAULT }),
       staffSide,
       demoMail: createLocalMailbox({ dir: mailDir }),
       notices: { mailer, hubUrl },
@@ -166,18 +175,24 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
     const runDeadlines = async (overrides: { clock?: Clock } = {}) => {
       const runClock = overrides.clock ?? clock;
       const runMailer = overrides.clock ? createLocalMailer({ dir: mailDir, sender: LOCAL_MAIL_SENDER, clock: runClock }) : mailer;
-      try {
-        const summary = await runDeadlineJob({ ...store, staff, mailer: runMailer, clock: runClock, audit: deps.audit }, { hubUrl });
-        // Counts only: no case id, no address (docs/decisions.md 5).
-        if (summary.mailFailures > 0) deps.logger.warn("deadline job: some notices not sent, retried on the next run", { ...summary });
-        else deps.logger.info("deadline job done", { ...summary });
-        return summary;
-      } catch (error) {
-        deps.logger.error("deadline job failed", { errorName: error instanceof Error ? error.name : typeof error });
-        throw error;
-      }
+      return logged(
+        deps.logger,
+        "deadline job",
+        () => runDeadlineJob({ ...store, staff, mailer: runMailer, clock: runClock, audit: deps.audit }, { hubUrl }),
+        (summary) => (summary.mailFailures > 0 ? "some notices not sent, retried on the next run" : undefined),
+      );
     };
-    return { dataDir, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME_DEFAULT, issuer: provider.issuer, deps, mailer, runDeadlines, close };
+    const ledger = createDeletionLedger({ client, tableName: TABLE_NAME_DEFAULT });
+    const runRetention = (overrides: { clock?: Clock } = {}) =>
+      logged(
+        deps.logger,
+        "retention job",
+        () => runRetentionJob({ ...store, blobs: deps.blobs, signals: deps.signals, ledger, audit: deps.audit, clock: overrides.clock ?? clock }),
+        (summary) => (summary.failures > 0 ? "some deletions not finished, finished on the next run" : undefined),
+      );
+    const runStatistics = (overrides: { clock?: Clock } = {}) =>
+      logged(deps.logger, "statistics job", () => runStatisticsJob({ ...store, snapshots: deps.statistics, clock: overrides.clock ?? clock }), () => undefined);
+    return { dataDir, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME_DEFAULT, issuer: provider.issuer, deps, mailer, runDeadlines, runStatistics, runRetention, close };
   } catch (error) {
     await close();
     throw error;
@@ -219,8 +234,13 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     throw error;
   }
   app = createApp(local.deps);
-  const job = options.deadlineJob
-    ? deadlineTimer(() => local.runDeadlines(), (typeof options.deadlineJob === "object" ? options.deadlineJob.firstRunAfterMs : undefined) ?? FIRST_RUN_AFTER_MS)
+  const job = options.dailyJobs
+    ? dailyTimer(async () => {
+        // Each job logs its own failure; one failing does not keep the next from running.
+        await local.runDeadlines().catch(() => undefined);
+        await local.runStatistics().catch(() => undefined);
+        await local.runRetention();
+      }, (typeof options.dailyJobs === "object" ? options.dailyJobs.firstRunAfterMs : undefined) ?? FIRST_RUN_AFTER_MS)
     : undefined;
   return {
     ...local,
@@ -243,7 +263,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_RUN_AFTER_MS = 5_000;
 
 /** Runs `run` after `firstAfterMs` and then every 24 hours; never two at once. The timers keep no process alive. */
-function deadlineTimer(run: () => Promise<unknown>, firstAfterMs: number): { stop(): Promise<void> } {
+function dailyTimer(run: () => Promise<unknown>, firstAfterMs: number): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   const tick = () => {
     // runDeadlines has logged a failure already; the next day's run tries again.
@@ -263,6 +283,24 @@ function deadlineTimer(run: () => Promise<unknown>, firstAfterMs: number): { sto
       await running;
     },
   };
+}
+
+/**
+ * Runs a daily job once and logs its summary (counts only: no case id, no address; docs/decisions.md 5), as a warning
+ * when `unfinished` says what the next run must finish; a failure is logged by its class name, and thrown.
+ */
+async function logged<S extends object>(logger: Logger, name: string, run: () => Promise<S>, unfinished: (summary: S) => string | undefined): Promise<S> {
+  try {
+    const summary = await run();
+    const left = unfinished(summary);
+    const counts: Record<string, unknown> = Object.fromEntries(Object.entries(summary));
+    if (left) logger.warn(`${name}: ${left}`, counts);
+    else logger.info(`${name} done`, counts);
+    return summary;
+  } catch (error) {
+    logger.error(`${name} failed`, { errorName: error instanceof Error ? error.name : typeof error });
+    throw error;
+  }
 }
 
 /** How long stopping waits for running requests; a submission takes well under a second. */

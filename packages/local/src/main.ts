@@ -13,7 +13,7 @@ const host = process.env.HOST ?? "127.0.0.1";
 const oidcPort = Number(process.env.OIDC_PORT ?? 0);
 
 // The deadline job runs shortly after start and then daily; its notices are .eml files, listed at /demo/post.
-const hub = await startLocalHub({ dataDir, port, host, oidcPort, demoCases: true, deadlineJob: true });
+const hub = await startLocalHub({ dataDir, port, host, oidcPort, demoCases: true, dailyJobs: true });
 const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
 console.log(`
 Gemeenschappelijk Meldpunt draait / is running:

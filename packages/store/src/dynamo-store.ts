@@ -2,6 +2,7 @@
 // Every business write is one conditional single-item write; see docs/store.md.
 import {
   type AttributeValue,
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -26,6 +27,7 @@ import {
   MemberSchema,
   type Page,
   type RegionStore,
+  type RetentionFacts,
   NOTHING_DUE,
   ValidationError,
 } from "@meldpunt/domain";
@@ -75,6 +77,16 @@ const CaseFactsSchema = z.extend(
 const FACT_FIELDS = Object.keys(CaseFactsSchema.shape);
 /** One member's cases on one desk over the periods a dashboard reads: far above any real desk, refused beyond. */
 export const MAX_FACTS_PER_QUEUE = 50_000;
+
+/**
+ * What the retention job reads of a closed case (RetentionFacts): no `content`, `messages`, `notes`, `dataKey` or
+ * `receipt`. History comes whole (see CaseFactsSchema) and is parsed down to `at` and `state`; attachments are the
+ * clear list (ids, types, sizes), never the files.
+ */
+const RetentionFactsSchema = z.extend(z.pick(CaseRecordSchema, { id: true, state: true, attachments: true, personTags: true, version: true }), {
+  history: z.array(z.pick(HistoryEntrySchema, { at: true, state: true })),
+});
+const RETENTION_FIELDS = Object.keys(RetentionFactsSchema.shape);
 
 export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { cases: CaseStore; region: RegionStore } {
 
@@ -191,6 +203,41 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
         ),
       );
       return (await Promise.all(reads)).flat().map((item) => z.parse(CaseFactsSchema, unmarshall(item)));
+    },
+    async listClosedCases(member: MemberId, desk: DeskId, page): Promise<Page<RetentionFacts>> {
+      const partition = queuePartition(member, desk);
+      const names = Object.fromEntries(RETENTION_FIELDS.map((f) => [`#${f}`, f]));
+      const out = await send(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEXES.queue.name,
+            // Closed cases sort at NOTHING_DUE, after every open one: the key condition reads them alone.
+            KeyConditionExpression: "#gpk = :pk AND begins_with(#gsk, :closed)",
+            ProjectionExpression: Object.keys(names).join(", "),
+            ExpressionAttributeNames: { ...names, "#gpk": INDEXES.queue.partitionKey, "#gsk": INDEXES.queue.sortKey },
+            ExpressionAttributeValues: marshall({ ":pk": partition, ":closed": `${NOTHING_DUE}#` }),
+            Limit: Math.min(Math.max(1, Math.trunc(page.limit) || 1), MAX_PAGE),
+            ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, partition) : undefined,
+          }),
+        ),
+      );
+      const items = (out.Items ?? []).map((item) => z.parse(RetentionFactsSchema, unmarshall(item)));
+      return out.LastEvaluatedKey ? { items, cursor: encodeCursor(out.LastEvaluatedKey) } : { items };
+    },
+    async deleteCase(member: MemberId, caseId: CaseId, version: number) {
+      await send(() =>
+        client.send(
+          new DeleteItemCommand({
+            TableName: tableName,
+            Key: marshall(caseKey(caseId)),
+            // Gone already is done (a later run finishing an earlier one); changed or moved to another member is not.
+            ConditionExpression: "attribute_not_exists(pk) OR (#m = :m AND #v = :v)",
+            ExpressionAttributeNames: { "#m": "member", "#v": "version" },
+            ExpressionAttributeValues: marshall({ ":m": member, ":v": version }),
+          }),
+        ),
+      );
     },
   };
 

@@ -6,5 +6,7 @@ export * from "./table";
 export * from "./receipt-throttle";
 export * from "./audit-log";
 export * from "./signal-index";
+export * from "./deletion-ledger";
 export * from "./cached-region";
 export * from "./library-store";
+export * from "./statistics-store";

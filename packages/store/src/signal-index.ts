@@ -1,6 +1,6 @@
 // The SignalIndex port on the same table: one small item per (member, person tag, case), so the cases carrying a tag
 // are one Query away. It holds keyed hashes and case ids only (docs/decisions.md 30).
-import { type DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, type DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { CaseIdSchema, MemberIdSchema, type SignalIndex } from "@meldpunt/domain";
 import * as z from "zod/mini";
@@ -25,6 +25,12 @@ export function createSignalIndex({ client, tableName }: { client: DynamoDBClien
         ProjectionExpression: "sk",
       });
       return items.map((item) => String(unmarshall(item).sk));
+    },
+    async remove(member, tag, caseId) {
+      // Unconditional: removing what is gone already changes nothing.
+      await send(() =>
+        client.send(new DeleteItemCommand({ TableName: tableName, Key: marshall({ pk: partition(member, tag), sk: z.parse(CaseIdSchema, caseId) }) })),
+      );
     },
   };
 }

@@ -10,8 +10,8 @@ import { DataTable } from "../data-table";
 const A = {
   title: { nl: "Logboek van {member}", en: "Audit trail of {member}" },
   intro: {
-    nl: "Elke keer dat iemand van een balie een melding van uw organisatie leest, afdrukt, een bestand opent of iets wijzigt, staat hier. Zonder inhoud. Elke regel is verbonden met de vorige, zodat wijzigen of weghalen opvalt.",
-    en: "Every time someone on a desk reads, prints, opens a file of or changes a report of your organisation, it is listed here. Without content. Each line is linked to the one before, so changing or removing one shows.",
+    nl: "Elke keer dat iemand van een balie een melding van uw organisatie leest, afdrukt, een bestand opent of iets wijzigt, staat hier, en ook wat het meldpunt zelf doet (‘systeem’), zoals het verwijderen van een melding na afloop van uw bewaartermijn. Zonder inhoud. Elke regel is verbonden met de vorige, zodat wijzigen of weghalen opvalt.",
+    en: "Every time someone on a desk reads, prints, opens a file of or changes a report of your organisation, it is listed here, and so is what the hub does by itself (‘systeem’), such as deleting a report once your retention period has ended. Without content. Each line is linked to the one before, so changing or removing one shows.",
   },
   verify: { nl: "Controleer het hele logboek", en: "Verify the whole audit trail" },
   ok: { nl: "Het logboek is in orde: {count} regels, niets gewijzigd of weggehaald.", en: "The audit trail is intact: {count} lines, nothing changed or removed." },
@@ -40,6 +40,7 @@ const ACTION_TEXT: Record<AuditEntry["action"], { nl: string; en: string }> = {
   "register-intake": { nl: "Melding geregistreerd", en: "Report registered" },
   "record-facts": { nl: "Adviescontact geregistreerd", en: "Advice contact registered" },
   "library-check": { nl: "Gelezen voor de controle van een bibliotheekbeschrijving", en: "Read to check a library description" },
+  "retention-delete": { nl: "Verwijderd na afloop van de bewaartermijn", en: "Deleted at the end of the retention period" },
 };
 
 const timeFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
