@@ -16,6 +16,15 @@ export const DEADLINE_JOB_ENTRY = join(repoRoot, "functions/api/src/deadline-job
 /** The retention job's Lambda entry (docs/decisions.md 39): bundled the same way, deployed beside the api. */
 export const RETENTION_JOB_ENTRY = join(repoRoot, "functions/api/src/retention-job.ts");
 
+/**
+ * Build-time stand-ins (functions/api/src/bundle-stubs/): the SDK's default credential chain, of which a Lambda uses
+ * only the environment, and the browser user-agent parser, which Node never calls. About 135 KiB of the api bundle.
+ */
+const STUBS = {
+  "@aws-sdk/credential-provider-node": join(repoRoot, "functions/api/src/bundle-stubs/lambda-credentials.ts"),
+  bowser: join(repoRoot, "functions/api/src/bundle-stubs/no-bowser.ts"),
+};
+
 /** The cold-start baseline: a bare hono app behind the same adapter, bundled the same way. */
 export const BARE_HONO_ENTRY = join(repoRoot, "bench/bare-hono-lambda.ts");
 
@@ -66,6 +75,7 @@ export async function bundleEntry(entry: string, outDir: string): Promise<ApiBun
     // The AWS SDK is bundled, not taken from the runtime: we pin and test one version, and a bundled,
     // tree-shaken client loads faster than the runtime's full copy.
     external: [],
+    alias: STUBS,
     // CommonJS dependencies call require() for Node built-ins; ESM has no require, so give them one.
     banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
     jsx: "automatic",
@@ -79,6 +89,22 @@ export async function bundleEntry(entry: string, outDir: string): Promise<ApiBun
   if (!entryOutput) throw new Error(`esbuild did not report ${outfile} in its metafile`);
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
   return { outfile, bytes, entryBytes: entryOutput.bytes, metafile: result.metafile };
+}
+
+/**
+ * What a cold start parses before the handler runs: the entry and every chunk it imports statically, transitively
+ * (a dynamic `import()` is left for the request that needs it).
+ */
+export function staticClosureBytes(bundle: ApiBundle): number {
+  const outputs = bundle.metafile.outputs;
+  const seen = new Set<string>();
+  const todo = [relativeToCwd(bundle.outfile)];
+  for (let path = todo.pop(); path !== undefined; path = todo.pop()) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const { path: imported, kind } of outputs[path]?.imports ?? []) if (kind === "import-statement" && imported in outputs) todo.push(imported);
+  }
+  return [...seen].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
 }
 
 /** The inputs that cost most bytes in the output, largest first (bytes after minification and tree shaking). */
