@@ -17,16 +17,13 @@ import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import {
   type CaseRecord,
   type CaseState,
-  defaultBoardPeriod,
   encodeContent,
-  halfYearOf,
   initialDeadlines,
   type Member,
-  parsePeriod,
-  periodsUpTo,
   reporterDay,
   type SubcategoryCode,
 } from "../packages/domain/src/index";
+import { defaultBoardPeriod, halfYearOf, parsePeriod, periodsUpTo } from "../packages/domain/src/staff-side";
 import { CookieJar, logIn } from "../test/support/browserless";
 import { removeStatisticsSnapshots } from "../test/support/local";
 import { requestsBetween, storeRequestCounter } from "../test/support/store-requests";

@@ -13,6 +13,9 @@ export const API_ENTRY = join(repoRoot, "functions/api/src/lambda.ts");
 /** The deadline job's Lambda entry (docs/decisions.md 31): bundled with the same options, deployed beside the api. */
 export const DEADLINE_JOB_ENTRY = join(repoRoot, "functions/api/src/deadline-job.ts");
 
+/** The statistics job's Lambda entry (docs/decisions.md 38): bundled the same way, deployed beside the api. */
+export const STATISTICS_JOB_ENTRY = join(repoRoot, "functions/api/src/statistics-job.ts");
+
 /** The retention job's Lambda entry (docs/decisions.md 39): bundled the same way, deployed beside the api. */
 export const RETENTION_JOB_ENTRY = join(repoRoot, "functions/api/src/retention-job.ts");
 

@@ -30,7 +30,8 @@ import { UNUSABLE_RECEIPT_HASH } from "@meldpunt/local/demo-cases";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 // The domain's own record type, deadlines and content encoding, so the seeded cases are what the hub writes. Imported
 // by path: the bench package depends on @meldpunt/local only, and this keeps the lockfile as it is.
-import { type CaseRecord, type CaseState, encodeContent, type HistoryEntry, initialDeadlines, QUEUE_PAGE_SIZE, reporterDay } from "../packages/domain/src/index";
+import { type CaseRecord, type CaseState, encodeContent, type HistoryEntry, initialDeadlines, reporterDay } from "../packages/domain/src/index";
+import { QUEUE_PAGE_SIZE } from "../packages/domain/src/staff-side";
 import { CookieJar, logIn } from "../test/support/browserless";
 import { requestsBetween, type StoreRequestCounter, storeRequestCounter } from "../test/support/store-requests";
 import { closedLoop, type LatencyFigures, percentile } from "./stats";

@@ -2,19 +2,19 @@
 // embedded hub with the demo cases: the board sees only protected figures (no count from 1 to 4 on any page or CSV,
 // no breakdown of a member under 10), every CSV is its table, nothing leads to a case; a member admin sees its own
 // figures exactly with the period before, and no one else's; the board gets no member report.
+import type { Member } from "@meldpunt/domain";
 import {
   type CaseFacts,
   crossMemberView,
   FIGURES,
   figureDefinition,
   halfYearOf,
-  type Member,
   memberView,
   parsePeriod,
   periodsUpTo,
   previousPeriod,
   REPORT_FIGURES,
-} from "@meldpunt/domain";
+} from "@meldpunt/domain/staff";
 import { startLocalHub, type LocalHub } from "@meldpunt/local";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -165,8 +165,11 @@ describe("the board's dashboard", () => {
     let tablesSeen = 0;
     let countsSeen = 0;
     for (const period of HALF_YEARS) {
-      const tables = tablesIn(await html("bestuur", `/bestuur?periode=${period}`));
-      expect(tables.map((t) => t.id)).toEqual(expect.arrayContaining(["trend", "meldingen", "adviescontacten", "wbk-bevestiging", "doorlooptijden", "categorie", "maatregel", "spoor"]));
+      const page = await html("bestuur", `/bestuur?periode=${period}`);
+      const tables = tablesIn(page);
+      expect(tables.map((t) => t.id)).toEqual(expect.arrayContaining(["trend", "meldingen", "adviescontacten", "wbk-bevestiging", "doorlooptijden", "categorie", "maatregel"]));
+      // The year's tracks, unless a half of that year has a hidden region total (the year would give it away); then the page says so.
+      expect([period, tables.some((t) => t.id === "spoor") !== page.includes("De tabel met meldingen naar spoor staat hier niet")]).toEqual([period, true]);
       for (const table of tables) {
         for (const row of table.rows) {
           for (const [i, cell] of row.cells.slice(1).entries()) {

@@ -5,13 +5,18 @@ import { DeleteItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { createAuditHasher } from "@meldpunt/crypto";
 import {
-  addInternalNote,
   type AuditLog,
-  can,
   type CaseRecord,
   CaseStateSchema,
-  caseStep,
   ConflictError,
+  UnavailableError,
+  ValidationError,
+  verifyAuditChain,
+} from "@meldpunt/domain";
+import {
+  addInternalNote,
+  can,
+  caseStep,
   ConsentRequiredError,
   messageReporter,
   nextStates,
@@ -20,11 +25,8 @@ import {
   saveStaffMember,
   tagPerson,
   transitionCase,
-  UnavailableError,
-  ValidationError,
-  verifyAuditChain,
   vpSignal,
-} from "@meldpunt/domain";
+} from "@meldpunt/domain/staff";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { embeddedDynamoClient } from "@meldpunt/store/embedded";
 import { readFile } from "node:fs/promises";

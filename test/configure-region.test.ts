@@ -1,5 +1,6 @@
 // Editing and onboarding members on the real store: a change that would break routing is refused and stores nothing.
-import { ConfigurationError, ConflictError, type Desk, onboardMember, routeReport, saveMemberConfig } from "@meldpunt/domain";
+import { ConfigurationError, ConflictError, type Desk, routeReport } from "@meldpunt/domain";
+import { onboardMember, saveMemberConfig } from "@meldpunt/domain/staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "./support/local";
 

@@ -1,9 +1,8 @@
-// The deadline job's Lambda entry with its cloud wiring: DynamoDB is the real embedded store, SES and KMS are mocked
-// (aws-sdk-client-mock). The job acknowledges, mails the desk through SES, audits under AUDIT_KEY, and never asks KMS
+// The deadline job's Lambda entry with its cloud wiring: DynamoDB is the real embedded store, SES is a local stand-in
+// over HTTP (test/support/aws-stand-in.ts) and KMS is mocked (aws-sdk-client-mock). The job acknowledges, mails the desk through SES, audits under AUDIT_KEY, and never asks KMS
 // for a key: it opens no case content.
 import { randomBytes } from "node:crypto";
 import { KMSClient } from "@aws-sdk/client-kms";
-import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { buildDeadlineHandler } from "@meldpunt/api/deadline-job";
 import { createAuditHasher } from "@meldpunt/crypto";
 import { type CaseRecord, verifyAuditChain } from "@meldpunt/domain";
@@ -13,13 +12,14 @@ import { type EmbeddedDynamo, embeddedDynamoClient, startEmbeddedDynamo } from "
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lambdaContext } from "./support/api-gateway";
+import { type AwsStandIn, startAwsStandIn, standInEnv } from "./support/aws-stand-in";
 
-const ses = mockClient(SESv2Client);
 const kms = mockClient(KMSClient);
 const auditKey = randomBytes(32);
 const NOW = "2030-06-15T08:00:00.000Z";
 const CASE_ID = "01J9Z3V8K6R2M4N5P7Q8XAMBDA";
 let dynamo: EmbeddedDynamo;
+let ses: AwsStandIn;
 const savedEnv = { ...process.env };
 
 /** A web report received on 1 March: not yet acknowledged, its feedback deadline (1 June) long past. */
@@ -51,6 +51,7 @@ function overdueCase(): CaseRecord {
 
 beforeAll(async () => {
   dynamo = await startEmbeddedDynamo();
+  ses = await startAwsStandIn({ region: "eu-west-1", buckets: [] });
   const client = embeddedDynamoClient(dynamo.endpoint);
   await ensureTable(client, "meldpunt");
   const store = createDynamoStore({ client, tableName: "meldpunt" });
@@ -61,8 +62,8 @@ beforeAll(async () => {
   Object.assign(process.env, { AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", POWERTOOLS_LOG_LEVEL: "SILENT" });
 });
 afterAll(async () => {
-  ses.restore();
   kms.restore();
+  await ses.close();
   process.env = savedEnv;
   await dynamo.close();
 });
@@ -74,20 +75,20 @@ describe("the deadline job's Lambda entry", () => {
     MAIL_SENDER: "meldpunt@westfriesland.example",
     HUB_URL: "https://meldpunt.westfriesland.example/",
     AUDIT_KEY: auditKey.toString("base64url"),
+    ...standInEnv(ses, "eu-west-1"),
   });
   const clock = { now: () => new Date(NOW) };
 
   it("acknowledges, mails the desk's staff through SES with counts only, audits, and opens no case content", async () => {
-    ses.on(SendEmailCommand).resolves({ MessageId: "m-1" });
     const summary = await buildDeadlineHandler(env(), { clock })({ "detail-type": "Scheduled Event" }, lambdaContext());
     expect(summary).toEqual({ acknowledged: 1, notices: 1, casesNotified: 1, desksWithoutStaff: 0, mailFailures: 0 });
 
-    const calls = ses.commandCalls(SendEmailCommand);
-    expect(calls).toHaveLength(1);
-    const input = calls[0]?.args[0].input;
+    expect(ses.refused).toEqual([]);
+    expect(ses.mails).toHaveLength(1);
+    const input = ses.mails[0];
     expect(input?.FromEmailAddress).toBe("meldpunt@westfriesland.example");
-    expect(input?.Destination?.ToAddresses).toEqual(["m.deboer@hoorn.example"]);
-    const text = input?.Content?.Simple?.Body?.Text?.Data ?? "";
+    expect(input?.Destination.ToAddresses).toEqual(["m.deboer@hoorn.example"]);
+    const text = input?.Content.Simple.Body.Text.Data ?? "";
     expect(text).toContain("terugkoppeling aan de melder te laat: 1");
     expect(text).toContain("https://meldpunt.westfriesland.example/balie/hoorn-integriteit");
     for (const word of [CASE_ID, "LAMBDA01", "omgang", "pesten", "leidinggevende"]) expect(JSON.stringify(input)).not.toContain(word);
@@ -107,7 +108,7 @@ describe("the deadline job's Lambda entry", () => {
 
     // The next day's schedule sends nothing new.
     expect(await buildDeadlineHandler(env(), { clock })({}, lambdaContext())).toMatchObject({ notices: 0, acknowledged: 0 });
-    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+    expect(ses.mails).toHaveLength(1);
   });
 
   it("fails the invocation when SES is unavailable, and records nothing, so a retry sends the notice", async () => {
@@ -117,12 +118,13 @@ describe("the deadline job's Lambda entry", () => {
     const store = createDynamoStore({ client, tableName: "meldpunt" });
     await store.cases.createCase({ ...overdueCase(), id: "01J9Z3V8K6R2M4N5P7Q8XAMBD2", receipt: { locator: "LAMBDA02", hash: "demo$unusable" }, state: "bevestigd" });
     client.destroy();
-    ses.reset();
-    ses.on(SendEmailCommand).rejects(Object.assign(new Error("Throttling"), { name: "TooManyRequestsException" }));
+    // Throttled on the first try and both retries.
+    ses.fail(...Array.from({ length: 3 }, () => ({ status: 429, code: "TooManyRequestsException", message: "Maximum sending rate exceeded." })));
     await expect(buildDeadlineHandler(env(), { clock: later })({}, lambdaContext())).rejects.toThrow(/notice\(s\) not sent/);
-    ses.reset();
-    ses.on(SendEmailCommand).resolves({});
+    expect(ses.mails).toHaveLength(1);
     expect(await buildDeadlineHandler(env(), { clock: later })({}, lambdaContext())).toMatchObject({ notices: 1, casesNotified: 1, mailFailures: 0 });
+    expect(ses.mails).toHaveLength(2);
+    expect(ses.refused).toEqual([]);
   });
 
   it("refuses to run without its configuration", async () => {

@@ -4,7 +4,8 @@
 // carries a case id, text, category or date. Then /demo/post over HTTP, and the local runner's timer.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type CaseRecord, type CaseStore, caseStep, runDeadlineJob, submitReport, transitionCase } from "@meldpunt/domain";
+import { type CaseRecord, type CaseStore, submitReport } from "@meldpunt/domain";
+import { caseStep, runDeadlineJob, transitionCase } from "@meldpunt/domain/staff";
 import { createApp } from "@meldpunt/api";
 import { createLocalDeps, startLocalHub } from "@meldpunt/local";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";

@@ -2,7 +2,8 @@
 // every member, desk type and state, some overdue, seeded once only, three documented codes that open their cases,
 // every other demo case closed to any code, and no personal names in any text.
 import { createApp } from "@meldpunt/api";
-import { type CaseRecord, CaseRecordSchema, decodeContent, openMailbox, signInWithReceipt, historyPart, ValidationError } from "@meldpunt/domain";
+import { type CaseRecord, CaseRecordSchema, decodeContent, openMailbox, signInWithReceipt, ValidationError } from "@meldpunt/domain";
+import { historyPart } from "@meldpunt/domain/staff";
 import { createLocalDeps, type LocalDeps } from "@meldpunt/local";
 import { DEMO_CASE_COUNT, DEMO_RECEIPTS, demoCasePlan, seedDemoCases, UNUSABLE_RECEIPT_HASH } from "@meldpunt/local/demo-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

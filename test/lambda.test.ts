@@ -47,7 +47,17 @@ afterAll(async () => {
 
 describe("the Lambda entry", () => {
   const submissionKey = randomBytes(32).toString("base64url");
-  const env = () => ({ TABLE_NAME: "meldpunt", DYNAMODB_ENDPOINT: dynamo.endpoint, MEMBER_KEY_ALIAS_PREFIX: "alias/meldpunt/", SUBMISSION_KEY: submissionKey, BLOB_BUCKET: "meldpunt-blobs" });
+  // The AWS settings too: the S3 adapter is built from the handler's environment (functions/api/src/aws-fetch.ts).
+  const env = () => ({
+    TABLE_NAME: "meldpunt",
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    MEMBER_KEY_ALIAS_PREFIX: "alias/meldpunt/",
+    SUBMISSION_KEY: submissionKey,
+    BLOB_BUCKET: "meldpunt-blobs",
+    AWS_REGION: "eu-west-1",
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+  });
 
   it("answers /health to an API Gateway v2 event", async () => {
     const res = await buildHandler(env())(httpApiEvent("GET", "/health"), lambdaContext());

@@ -1,7 +1,8 @@
 // The casuïstiek library in real Chromium: a coordinator describes a closed case from its page, the check sends the form
 // back with the problem at its field, a coordinator of another member returns and then approves it, the board filters
 // the library and comments without JavaScript; axe-core finds no violations on any library page, in Dutch or English.
-import { type CaseRecord, caseStep, transitionCase } from "@meldpunt/domain";
+import type { CaseRecord } from "@meldpunt/domain";
+import { caseStep, transitionCase } from "@meldpunt/domain/staff";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoViolations, logInAt, useHubInChromium } from "./support/browser";

@@ -3,7 +3,8 @@
 // another member approves (the author cannot), another member's desk and the board read it and comment, and neither the
 // stored entry nor any library page names the case. The board reaches the library, never the case.
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { type CaseRecord, caseStep, tagPerson, transitionCase } from "@meldpunt/domain";
+import type { CaseRecord } from "@meldpunt/domain";
+import { caseStep, tagPerson, transitionCase } from "@meldpunt/domain/staff";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CookieJar, follow, logIn, send } from "./support/browserless";

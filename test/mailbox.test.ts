@@ -7,17 +7,16 @@ import {
   type BlobStore,
   type CaseRecord,
   closeAdviceContact,
-  ConsentRequiredError,
   openMailbox,
   postReporterMessage,
   reviewRecord,
   sendDeskMessage,
   setReferralConsent,
   submitReport,
-  transferCase,
   UnavailableError,
   ValidationError,
 } from "@meldpunt/domain";
+import { ConsentRequiredError, transferCase } from "@meldpunt/domain/staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseItems, form, issuedForm, mailboxCookie, rawItems, receiptCodeIn, type TestApp, testApp } from "./support/local";
 

@@ -5,17 +5,14 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createApp } from "@meldpunt/api";
+import { type BlobStore, type CaseRecord, submitReport, UnavailableError } from "@meldpunt/domain";
 import {
-  type BlobStore,
-  type CaseRecord,
   caseStep,
   type RetentionJobDeps,
   runRetentionJob,
-  submitReport,
   tagPerson,
   transitionCase,
-  UnavailableError,
-} from "@meldpunt/domain";
+} from "@meldpunt/domain/staff";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { createDeletionLedger } from "@meldpunt/store";
 import { embeddedDynamoClient } from "@meldpunt/store/embedded";

@@ -1,6 +1,7 @@
 // Each member's look on its own pages (issue 3, "Look"): its name in the header and its house colour as theme tokens,
 // from its configuration; the region's look elsewhere. A colour that would not be readable on white is refused.
-import { contrastRatio, isReadableOnWhite, saveMemberConfig, ValidationError } from "@meldpunt/domain";
+import { contrastRatio, isReadableOnWhite, ValidationError } from "@meldpunt/domain";
+import { saveMemberConfig } from "@meldpunt/domain/staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { form, issuedForm, receiptCodeIn, type TestApp, testApp, viewMailbox } from "./support/local";
 

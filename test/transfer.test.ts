@@ -5,18 +5,16 @@ import {
   type CaseSealer,
   type CaseStore,
   ConflictError,
-  ConsentRequiredError,
   decodeContent,
   openMailbox,
   signInWithReceipt,
-  historyPart,
   IntegrityError,
   NotFoundError,
   submitReport,
-  transferCase,
   UnavailableError,
   ValidationError,
 } from "@meldpunt/domain";
+import { ConsentRequiredError, historyPart, transferCase } from "@meldpunt/domain/staff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "./support/local";
 

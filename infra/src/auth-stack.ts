@@ -1,7 +1,7 @@
 // Staff login in the cloud (DESIGN §3, docs/decisions.md 14-17): a Cognito user pool with MFA required, the hub as
 // one OIDC client (authorization code + PKCE, no secret), a hosted login domain, and a group per role. Federating a
 // member's own identity provider: docs/cognito.md.
-import type { RoleName } from "@meldpunt/domain";
+import type { RoleName } from "@meldpunt/domain/staff";
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import {
   AccountRecovery,

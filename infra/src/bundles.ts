@@ -2,7 +2,7 @@
 // api bundle is built (the benchmarks measure the same files). The scheduled jobs are bundled with the same options.
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { API_ENTRY, bundleEntry, DEADLINE_JOB_ENTRY, RETENTION_JOB_ENTRY } from "@meldpunt/bench/bundle";
+import { API_ENTRY, bundleEntry, DEADLINE_JOB_ENTRY, RETENTION_JOB_ENTRY, STATISTICS_JOB_ENTRY } from "@meldpunt/bench/bundle";
 import { Code } from "aws-cdk-lib/aws-lambda";
 import type { HubCode } from "./stateless-stack";
 
@@ -24,6 +24,7 @@ const FUNCTIONS: Record<keyof HubCode, { entry: string; dir: string }> = {
   api: { entry: API_ENTRY, dir: "api" },
   deadlineJob: { entry: DEADLINE_JOB_ENTRY, dir: "deadline-job" },
   retentionJob: { entry: RETENTION_JOB_ENTRY, dir: "retention-job" },
+  statisticsJob: { entry: STATISTICS_JOB_ENTRY, dir: "statistics-job" },
 };
 
 /** Bundles every function under `outDir` (emptied per function) and returns them as Lambda code assets. */

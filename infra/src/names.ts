@@ -17,9 +17,9 @@ export const BLOB_KEY_ALIAS = "alias/meldpunt-hub/blobs";
 
 /**
  * The hub's functions. Only `api` opens case content; the deadline job reads metadata and sends e-mail; the retention
- * job reads metadata and deletes expired cases and their files.
+ * job reads metadata and deletes expired cases and their files; the statistics job reads metadata and writes counts.
  */
-export type HubFunctionName = "api" | "deadline-job" | "retention-job";
+export type HubFunctionName = "api" | "deadline-job" | "retention-job" | "statistics-job";
 
 export const functionRoleName = (config: Pick<RegionConfig, "id">, fn: HubFunctionName) => `meldpunt-${config.id}-${fn}`;
 

@@ -1,4 +1,4 @@
-// The stateless half: the api function behind an HTTP API, the deadline and retention jobs on daily schedules, CloudFront in front
+// The stateless half: the api function behind an HTTP API, the deadline, retention and statistics jobs on daily schedules, CloudFront in front
 // (pages from the API, /assets/* from S3 through origin access control) with the WAF and the hub's response headers,
 // alarms, and the static assets. It owns no data: everything it stores is in the stateful stack.
 import { Aws, type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token } from "aws-cdk-lib";
@@ -57,6 +57,7 @@ export interface HubCode {
   api: Code;
   deadlineJob: Code;
   retentionJob: Code;
+  statisticsJob: Code;
 }
 
 export interface StatelessStackProps extends StackProps {
@@ -75,6 +76,9 @@ export const DEADLINE_JOB_SCHEDULE = { minute: "0", hour: "5" };
 /** When the retention job runs: daily at 02:30 UTC (03:30 or 04:30 in the Netherlands), when nobody works on cases. */
 export const RETENTION_JOB_SCHEDULE = { minute: "30", hour: "2" };
 
+/** When the statistics job runs: daily at 03:30 UTC, after the retention job, so deleted cases no longer count. */
+export const STATISTICS_JOB_SCHEDULE = { minute: "30", hour: "3" };
+
 /** The HTTP API's own limits (requests per second, burst), a backstop behind the WAF's per-address limits. */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 };
 
@@ -85,6 +89,7 @@ export class StatelessStack extends Stack {
   public readonly api: HubFunction;
   public readonly deadlineJob: HubFunction;
   public readonly retentionJob: HubFunction;
+  public readonly statisticsJob: HubFunction;
   public readonly httpApi: HttpApi;
   public readonly distribution: Distribution;
   public readonly assetsBucket: Bucket;
@@ -148,6 +153,16 @@ export class StatelessStack extends Stack {
       .bindBlobDeletes({ bucket: stateful.blobBucket, arn: stateful.blobBucketArn })
       .bindSecret("AUDIT_KEY", stateful.secrets.auditKey);
     this.daily("RetentionJobSchedule", "Meldpunt: run the retention job daily", this.retentionJob, RETENTION_JOB_SCHEDULE);
+
+    // The statistics job reads case metadata and writes its snapshots: the table only (docs/decisions.md 38).
+    this.statisticsJob = new HubFunction(this, "StatisticsJob", {
+      config,
+      name: "statistics-job",
+      description: "Meldpunt: nightly counts for the board's dashboard (functions/api/src/statistics-job.ts)",
+      code: props.code.statisticsJob,
+      ...FUNCTION_SIZES["statistics-job"],
+    }).bindTable(stateful.table, { write: true });
+    this.daily("StatisticsJobSchedule", "Meldpunt: run the statistics job daily", this.statisticsJob, STATISTICS_JOB_SCHEDULE);
 
     // --- HTTP API --------------------------------------------------------------------------------------------------
     this.httpApi = new HttpApi(this, "HttpApi", {
@@ -322,6 +337,11 @@ export class StatelessStack extends Stack {
       "retention-job",
       this.retentionJob,
       "The retention job failed (a deletion not finished, or a crash); Lambda retried it, and the next run finishes what is left. See its log (counts only).",
+    );
+    jobAlarms(
+      "statistics-job",
+      this.statisticsJob,
+      "The statistics job failed; Lambda retried it. Until a run succeeds the board's dashboard shows the last counts (with their date), or counts the missing ones from the cases, slowly.",
     );
 
     new CfnOutput(this, "DistributionDomainName", { value: this.distribution.distributionDomainName });

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { type EmbeddedProvider, startEmbeddedProvider } from "@meldpunt/local/oidc-provider";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import { seedDemoRegion, seedDemoStaff } from "@meldpunt/local/seed";
-import { createDynamoStore, createStaffStore, ensureTable } from "@meldpunt/store";
+import { createDynamoStore, createStaffStore, createStatisticsStore, ensureTable } from "@meldpunt/store";
 import { type EmbeddedDynamo, embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -255,6 +255,25 @@ describe("the deployed deadline job bundle", () => {
     const before = kms.calls.length;
     const summary = (await job({}, lambdaContext())) as unknown as Record<string, number>;
     expect(summary).toMatchObject({ mailFailures: 0 });
+    expect(kms.calls.length).toBe(before);
+  });
+});
+
+describe("the deployed statistics job bundle", () => {
+  it("loads and runs against the table alone, and keeps every member's reachable half-years", async () => {
+    const { dir, handler, env } = await deployedCodeDir("statistics-job");
+    expect(Object.keys(env)).toEqual(["TABLE_NAME"]);
+    const client = embeddedDynamoClient(dynamo.endpoint);
+    await ensureTable(client, "meldpunt-statistics");
+    const members = (await seedDemoRegion(createDynamoStore({ client, tableName: "meldpunt-statistics" }).region)).memberIds;
+    Object.assign(process.env, { TABLE_NAME: "meldpunt-statistics" });
+    const job = await load(dir, handler);
+    const before = kms.calls.length;
+    const summary = (await job({}, lambdaContext())) as unknown as Record<string, number>;
+    expect(summary).toMatchObject({ members: members.length, cases: 0 });
+    const kept = await createStatisticsStore({ client, tableName: "meldpunt-statistics" }).list("2000-H1", "2999-H2");
+    client.destroy();
+    expect(kept).toHaveLength(members.length * (summary.halfYears ?? 0));
     expect(kms.calls.length).toBe(before);
   });
 });

@@ -56,7 +56,7 @@ function functionProps(name: HubFunctionName) {
 
 describe("the functions", () => {
   it("run nodejs22.x on arm64 with the bundles' handler, under the roles the key policies name", () => {
-    for (const name of ["api", "deadline-job", "retention-job"] as const) {
+    for (const name of ["api", "deadline-job", "retention-job", "statistics-job"] as const) {
       const props = functionProps(name);
       expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Handler: "index.handler", MemorySize: FUNCTION_SIZES[name].memoryMiB });
       expect(props.Role).toEqual({ "Fn::GetAtt": [roleId(name), "Arn"] });
@@ -132,6 +132,14 @@ describe("the functions", () => {
     expect(Object.keys(functionProps("retention-job").Environment.Variables).sort()).toEqual(["AUDIT_KEY", "BLOB_BUCKET", "TABLE_NAME"]);
   });
 
+  it("give the statistics job the table and nothing else: no key, no bucket, no mail, no secret", () => {
+    const actions = statementsOf("statistics-job").flatMap((s) => list(s.Action));
+    // Its own log group, and the table.
+    expect(actions.filter((a) => !a.startsWith("dynamodb:")).sort()).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
+    expect([...new Set(actions.filter((a) => a.startsWith("dynamodb:")))].sort()).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    expect(Object.keys(functionProps("statistics-job").Environment.Variables)).toEqual(["TABLE_NAME"]);
+  });
+
   it("get their secrets as CloudFormation dynamic references, never as values", () => {
     const reference = Match.objectLike({ "Fn::Join": ["", ["{{resolve:secretsmanager:", Match.anyValue(), ":SecretString:::}}"]] });
     stateless.hasResourceProperties("AWS::Lambda::Function", {
@@ -145,7 +153,7 @@ describe("the functions", () => {
       });
     }
     // And nothing else in the functions' configuration looks like a key.
-    for (const name of ["api", "deadline-job", "retention-job"] as const) {
+    for (const name of ["api", "deadline-job", "retention-job", "statistics-job"] as const) {
       for (const value of Object.values(functionProps(name).Environment.Variables)) {
         if (typeof value === "string") expect(value).not.toMatch(/^[A-Za-z0-9_-]{43}$/);
       }
@@ -177,7 +185,7 @@ describe("the functions", () => {
   });
 
   it("log JSON without Lambda's per-request lines, to their own log groups, which expire", () => {
-    for (const name of ["api", "deadline-job", "retention-job"] as const) {
+    for (const name of ["api", "deadline-job", "retention-job", "statistics-job"] as const) {
       const props = functionProps(name);
       expect(props.LoggingConfig).toMatchObject({ LogFormat: "JSON", SystemLogLevel: "WARN", ApplicationLogLevel: "INFO" });
       const group = stateless.findResources("AWS::Logs::LogGroup", { Properties: { LogGroupName: `/aws/lambda/meldpunt-${config.id}-${name}` } });
@@ -188,8 +196,12 @@ describe("the functions", () => {
     for (const group of Object.values(stateless.findResources("AWS::Logs::LogGroup"))) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
-  it("run the deadline job (05:00 UTC) and the retention job (02:30 UTC) daily from EventBridge schedules, with retries", () => {
-    for (const [cron, fn] of [["cron(0 5 * * ? *)", "DeadlineJobFunction"], ["cron(30 2 * * ? *)", "RetentionJobFunction"]]) {
+  it("run the deadline (05:00 UTC), retention (02:30 UTC) and statistics (03:30 UTC) jobs daily from EventBridge schedules, with retries", () => {
+    for (const [cron, fn] of [
+      ["cron(0 5 * * ? *)", "DeadlineJobFunction"],
+      ["cron(30 2 * * ? *)", "RetentionJobFunction"],
+      ["cron(30 3 * * ? *)", "StatisticsJobFunction"],
+    ]) {
       stateless.hasResourceProperties("AWS::Events::Rule", {
         ScheduleExpression: cron,
         Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [Match.stringLikeRegexp(fn as string), "Arn"] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 } })],
@@ -310,7 +322,17 @@ describe("alarms", () => {
   it("watch errors, throttles, 5xx and the daily jobs (failed, or not run), and notify an encrypted topic", () => {
     const alarms = Object.values(stateless.findResources("AWS::CloudWatch::Alarm")).map((a) => a.Properties);
     expect(alarms.map((a) => a.AlarmName).sort()).toEqual(
-      ["api-errors", "api-throttles", "api-5xx", "deadline-job-errors", "deadline-job-not-run", "retention-job-errors", "retention-job-not-run"]
+      [
+        "api-errors",
+        "api-throttles",
+        "api-5xx",
+        "deadline-job-errors",
+        "deadline-job-not-run",
+        "retention-job-errors",
+        "retention-job-not-run",
+        "statistics-job-errors",
+        "statistics-job-not-run",
+      ]
         .map((n) => `meldpunt-${config.id}-${n}`)
         .sort(),
     );

@@ -27,6 +27,6 @@ export function testApp(props: AppProps = {}): App {
 export function standInHub(config: RegionConfig = loadRegionConfig(), appProps: AppProps = {}): { app: App; stacks: HubStacks } {
   const app = testApp(appProps);
   const code = Code.fromInline("export const handler = async () => ({ statusCode: 200 });");
-  const stacks = buildHub(app, config, { code: { api: code, deadlineJob: code, retentionJob: code }, staticAssets: STAND_IN_ASSETS });
+  const stacks = buildHub(app, config, { code: { api: code, deadlineJob: code, retentionJob: code, statisticsJob: code }, staticAssets: STAND_IN_ASSETS });
   return { app, stacks };
 }

@@ -1,31 +1,15 @@
+// `@meldpunt/web`: what every side shares (text, forms, language) and the reporter's pages. The staff pages, their
+// text catalogues, tables and charts are in ./staff.ts (`@meldpunt/web/staff`). Rule: nothing staff-only is exported
+// here, because esbuild's code splitting counts every re-export as reached, so whatever this file names lands in what
+// the api Lambda's cold start loads (docs/decisions.md 41).
 export { type Errors, errorsByField } from "./form";
-export { href, type Lang, langOf, tr } from "./i18n";
+export { href, hrefKeepingQuery, type Lang, langOf, tr } from "./i18n";
+export { M as MailboxText } from "./mailbox-text";
 export { FollowUpPage } from "./pages/follow-up";
 export { MailboxPage, type MailboxProps } from "./pages/mailbox";
-export { M as MailboxText } from "./mailbox-text";
-export { type MemberConfigProps, MemberConfigPage } from "./pages/member-config";
 export { MessagePage } from "./pages/message";
 export { ReceiptPage } from "./pages/receipt";
 export { type ReportFormValues, ReportFormPage } from "./pages/report-form";
-export { StaffPage, type StaffPageProps } from "./pages/staff";
-export { S } from "./staff-text";
-export { T } from "./text";
-export { DeskQueuePage, type DeskQueueProps } from "./pages/desk-queue";
-export { type ForwardCaseProps, ForwardCasePage } from "./pages/forward-case";
-export { OnboardMemberPage, type OnboardMemberProps, OWN_BESTUURLIJK, OWN_DESK } from "./pages/onboard-member";
-export { OperatorMembersPage, type OperatorMembersProps } from "./pages/operator-members";
-export { StaffListPage, type StaffListProps } from "./pages/staff-list";
-export { hrefKeepingQuery } from "./i18n";
 export { WegwijzerPage, type WegwijzerProps } from "./pages/wegwijzer";
+export { T } from "./text";
 export { W } from "./wegwijzer-text";
-export { CaseFilePage, type CaseFileProps, deadlineText } from "./pages/case-file";
-export { C as CaseText } from "./case-text";
-export { type DemoMail, DemoMailPage, type DemoMailSummary, DemoPostPage } from "./pages/demo-post";
-export { AuditTrailPage } from "./pages/audit-trail";
-export { VpSignalPage } from "./pages/vp-signal";
-export { DashboardPage, type DashboardProps, dashboardCsvPath, dashboardPath } from "./pages/dashboard";
-export { MemberReportPage, type MemberReportProps, memberReportCsvPath, memberReportPath } from "./pages/member-report";
-export { csvText, dashboardTables, figureTable, reportCsv, reportTables, type ShownTable, tableCsv, trendTable } from "./stats-tables";
-export { B as BoardText, cellText, periodText, R as ReportText } from "./stats-text";
-export { LibraryEntryPage, type LibraryEntryProps, LibraryFormPage, type LibraryFormProps, LibraryListPage, type LibraryListProps, LibraryReviewPage, type LibraryReviewProps } from "./pages/library";
-export { L as LibraryText } from "./library-text";

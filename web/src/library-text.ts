@@ -1,5 +1,6 @@
 // Texts of the casuïstiek library's pages, Dutch first. The field labels come from the domain (its check names them).
-import { LIBRARY_FIELD_LABELS, type Label, type LibraryState } from "@meldpunt/domain";
+import type { Label } from "@meldpunt/domain";
+import { LIBRARY_FIELD_LABELS, type LibraryState } from "@meldpunt/domain/staff";
 
 export const L = {
   libraryTitle: { nl: "Casuïstiekbibliotheek", en: "Casuïstiek library" },

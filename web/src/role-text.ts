@@ -1,5 +1,6 @@
 // A staff member's role in words, with the desk (and the members it serves) or the member it concerns.
-import { type Desk, deskServes, type Member, ROLE_LABELS, type StaffRole } from "@meldpunt/domain";
+import type { Desk, Member } from "@meldpunt/domain";
+import { deskServes, ROLE_LABELS, type StaffRole } from "@meldpunt/domain/staff";
 import { type Lang, tr } from "./i18n";
 import { S } from "./staff-text";
 import { fill } from "./text";

@@ -10,7 +10,7 @@ import {
   type StatColumn,
   type StatTable,
   type TREND_FIGURES,
-} from "@meldpunt/domain";
+} from "@meldpunt/domain/staff";
 import { type Lang, tr } from "./i18n";
 import { B, cellText, periodText, R } from "./stats-text";
 

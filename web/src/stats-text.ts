@@ -1,5 +1,6 @@
 // Texts of the board's dashboard and a member's report (docs/decisions.md 37), and how their numbers are written.
-import type { Label, StatColumn } from "@meldpunt/domain";
+import type { Label } from "@meldpunt/domain";
+import type { StatColumn } from "@meldpunt/domain/staff";
 import type { Lang } from "./i18n";
 
 export const B = {
@@ -49,6 +50,10 @@ export const B = {
   annualIntro: {
     nl: "Maatregelen en het spoor van meldingen (ook over bestuurders en Wbk) alleen als totaal van de hele regio over een heel jaar: {year}, het jaar dat met of vóór het gekozen halfjaar eindigt.",
     en: "Measures and the track of reports (also about officials and Wbk) only as the whole region's total over a whole year: {year}, the year that ends with or before the chosen half-year.",
+  },
+  tracksHidden: {
+    nl: "De tabel met meldingen naar spoor staat hier niet: in een helft van {year} kwamen in de regio minder dan 5 meldingen binnen, en het jaartotaal zou dat aantal verraden.",
+    en: "The table of reports by track is not shown: in one half of {year} the region received fewer than 5 reports, and the year's total would give that number away.",
   },
   csv: { nl: "Download deze tabel als CSV", en: "Download this table as CSV" },
   chartNotShown: { nl: "niet getoond", en: "not shown" },

@@ -2,7 +2,6 @@
 // table that results, and a routing question to try. Rights come from `can` through requireStaff; no case content.
 import {
   type AuditLog,
-  can,
   ConfigurationError,
   type Member,
   NotFoundError,
@@ -10,10 +9,11 @@ import {
   RoutingQuestionSchema,
   routeReport,
   routingTable,
-  saveMemberConfig,
   ValidationError,
 } from "@meldpunt/domain";
-import { AuditTrailPage, type Errors, errorsByField, type Lang, MemberConfigPage, type MemberConfigProps } from "@meldpunt/web";
+import { can, saveMemberConfig } from "@meldpunt/domain/staff";
+import { type Errors, errorsByField, type Lang } from "@meldpunt/web";
+import { AuditTrailPage, MemberConfigPage, type MemberConfigProps } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import * as z from "zod/mini";
 import { toProblem } from "./http-errors";

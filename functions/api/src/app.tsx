@@ -5,8 +5,6 @@ import {
   type AuditLog,
   type Label,
   type PersonTags,
-  type StatisticsSnapshots,
-  type ReporterNotices,
   type SignalIndex,
   MAX_SUBCATEGORIES,
   NotFoundError,
@@ -17,6 +15,7 @@ import {
   TooEarlyError,
   ValidationError,
 } from "@meldpunt/domain";
+import type { StatisticsSnapshots, ReporterNotices } from "@meldpunt/domain/staff";
 import {
   errorsByField,
   FollowUpPage,

@@ -1,21 +1,19 @@
 // The regional board's dashboard (issue 6 item 3, docs/decisions.md 37): the region's case metadata, never content,
 // through the protected cross-member views; a page and a CSV per table, for one fixed half-year. No route here takes
 // a case id, and no page or file links to one.
+import { type CaseStore, type Clock, NotFoundError, type RegionStore } from "@meldpunt/domain";
 import {
   boardDashboard,
   boardHalfYears,
   boardPeriodOptions,
   boardRowOrder,
-  type CaseStore,
-  type Clock,
   defaultBoardPeriod,
   FIGURES,
   loadHalfYearTallies,
-  NotFoundError,
-  type RegionStore,
   type StatisticsSnapshots,
-} from "@meldpunt/domain";
-import { BoardText, DashboardPage, dashboardTables, type Lang, tableCsv, tr } from "@meldpunt/web";
+} from "@meldpunt/domain/staff";
+import { type Lang, tr } from "@meldpunt/web";
+import { BoardText, DashboardPage, dashboardTables, tableCsv } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import { csvResponse } from "./csv";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";

@@ -2,22 +2,21 @@
 // reporter, keep internal notes, download files (audited), print the case file (audited). Every POST carries the
 // session's CSRF token (requireStaff), a step of the lifecycle the step of the case the page showed, and each answers
 // with a redirect.
+import { ConflictError, NotFoundError, ValidationError } from "@meldpunt/domain";
 import {
   addInternalNote,
   type CaseFileDeps,
   type CaseRef,
-  ConflictError,
   ConsentRequiredError,
   messageReporter,
-  NotFoundError,
   openCaseAttachment,
   openCaseFile,
   recordVpFacts,
   tagPerson,
   transitionCase,
-  ValidationError,
-} from "@meldpunt/domain";
-import { CaseFilePage, CaseText, errorsByField, href, type Lang, tr } from "@meldpunt/web";
+} from "@meldpunt/domain/staff";
+import { errorsByField, href, type Lang, tr } from "@meldpunt/web";
+import { CaseFilePage, CaseText } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import type { StaffSideDeps } from "./app";
 import { ATTACHMENT_HEADERS } from "./mailbox-routes";

@@ -2,11 +2,11 @@
 // The Lambda entry imports this module only when a request first needs the table or a key (see lazy-port.ts).
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { KMSClient } from "@aws-sdk/client-kms";
-import { S3Client } from "@aws-sdk/client-s3";
 import { createS3BlobStore } from "@meldpunt/blobs/s3";
 import { createEnvelopeSealer } from "@meldpunt/crypto";
 import { createKmsKeyring, createKmsPersonTags } from "@meldpunt/crypto/kms";
-import type { AuditHasher, AuditLog, LibraryStore, PersonTags, SignalIndex, StaffStore, StatisticsSnapshots } from "@meldpunt/domain";
+import type { AuditHasher, AuditLog, LibraryStore, PersonTags, SignalIndex } from "@meldpunt/domain";
+import type { StaffStore, StatisticsSnapshots } from "@meldpunt/domain/staff";
 import {
   cacheRegion,
   createAuditLog,
@@ -19,6 +19,7 @@ import {
   REGION_CACHE_MS,
 } from "@meldpunt/store";
 import type { AppDeps } from "./app";
+import { awsService } from "./aws-fetch";
 
 /** The reporter side's adapters, and the staff side's, which a Lambda without staff login never calls. */
 export interface CloudAdapters extends Pick<AppDeps, "cases" | "region" | "sealer" | "throttle" | "blobs"> {
@@ -49,7 +50,7 @@ export function cloudAdapters(env: Record<string, string | undefined>): CloudAda
     ...store,
     region: cacheRegion(store.region, { ttlMs: REGION_CACHE_MS }),
     throttle: createReceiptThrottle(table),
-    blobs: createS3BlobStore({ client: new S3Client({}), bucket: env.BLOB_BUCKET }),
+    blobs: createS3BlobStore({ ...awsService(env, "S3"), bucket: env.BLOB_BUCKET }),
     sealer: createEnvelopeSealer(createKmsKeyring({ client: kms, keyIdFor: (member) => `${aliasPrefix}${member}` })),
     staff: createStaffStore(table),
     tags: createKmsPersonTags({ client: kms, macKeyIdFor: (member) => `${aliasPrefix}${member}${signalSuffix}` }),

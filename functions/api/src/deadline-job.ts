@@ -1,7 +1,8 @@
 // The deadline job's Lambda entry (docs/decisions.md 31), invoked daily by a schedule (EventBridge). The same use case
 // as the local runner's timer: acknowledge web reports, mail each desk its counts through Amazon SES. Nothing is
 // constructed at module load: the first invocation builds the adapters (and tests can build their own handler).
-import { type Clock, type DeadlineJobDeps, runDeadlineJob } from "@meldpunt/domain";
+import type { Clock } from "@meldpunt/domain";
+import { type DeadlineJobDeps, runDeadlineJob } from "@meldpunt/domain/staff";
 import { tableAdapters } from "./cloud-deps";
 import { sesMailer } from "./ses-mail";
 import { handlerFrom, jobAuditLog, scheduledHandler } from "./scheduled-job";
@@ -32,7 +33,7 @@ function jobDeps(env: Record<string, string | undefined>, clock: Clock): Deadlin
     cases: table.cases,
     region: table.region,
     staff: table.staff,
-    mailer: sesMailer({ sender: env.MAIL_SENDER, ...(env.MAIL_CONFIGURATION_SET ? { configurationSet: env.MAIL_CONFIGURATION_SET } : {}) }),
+    mailer: sesMailer(env, { sender: env.MAIL_SENDER, ...(env.MAIL_CONFIGURATION_SET ? { configurationSet: env.MAIL_CONFIGURATION_SET } : {}) }),
     clock,
     audit,
   };

@@ -2,7 +2,8 @@
 // GET /demo/post/:name shows one as plain text. Any logged-in staff member; only where the wiring hands in a mailbox
 // reader (the local runner), so the cloud has no such route.
 import { NotFoundError, type RegionStore } from "@meldpunt/domain";
-import { type DemoMail, DemoMailPage, type DemoMailSummary, DemoPostPage, type Lang } from "@meldpunt/web";
+import type { Lang } from "@meldpunt/web";
+import { type DemoMail, DemoMailPage, type DemoMailSummary, DemoPostPage } from "@meldpunt/web/staff";
 import { Hono } from "hono";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
 import { page } from "./respond";

@@ -1,23 +1,26 @@
 // A desk's queue and forwarding a case to another desk. Rights come from `can`; every check names the member and the
 // desk. No case content is decrypted here: the queue and the forward form show metadata only.
 import {
-  can,
   type CaseSummary,
   ForbiddenError,
-  adviceContacts,
-  buildQueue,
-  sendVpSignal,
-  vpSignal,
   MAX_SUBCATEGORIES,
   submitReport,
   NotFoundError,
   parseOrThrow,
-  QueueFilterSchema,
   type ReportDeps,
-  transferCase,
   ValidationError,
 } from "@meldpunt/domain";
-import { DeskQueuePage, errorsByField, ForwardCasePage, type Lang, ReceiptPage, ReportFormPage, VpSignalPage } from "@meldpunt/web";
+import {
+  can,
+  adviceContacts,
+  buildQueue,
+  sendVpSignal,
+  vpSignal,
+  QueueFilterSchema,
+  transferCase,
+} from "@meldpunt/domain/staff";
+import { errorsByField, type Lang, ReceiptPage, ReportFormPage } from "@meldpunt/web";
+import { DeskQueuePage, ForwardCasePage, VpSignalPage } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import { toProblem } from "./http-errors";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";

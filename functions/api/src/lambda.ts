@@ -33,7 +33,7 @@ export function buildHandler(env: Record<string, string | undefined>) {
     inspector: createFileInspector(),
     receipts: createReceiptCodes(),
     ...submissionKeyed(env, clock),
-    ...(staff ? staffSide(staff, adapter, load, clock) : {}),
+    ...(staff ? staffSide(staff, env, adapter, load, clock) : {}),
     clock,
     logger,
   });
@@ -45,10 +45,17 @@ type AdapterOf = <K extends Exclude<keyof CloudAdapters, "auditLog">>(name: K) =
 
 /**
  * Staff login and everything the staff pages use, from the settings in the environment (./staff-env.ts). Only the
- * session sealer is built here; the staff pages, openid-client, the SES client and the AWS SDK adapters are chunks
- * of their own, imported by the first request that needs them (a reporter's cold start parses none of them).
+ * session sealer is built here (jose loads on its first use); the staff pages, openid-client, the SES mailer and the
+ * AWS SDK adapters are chunks of their own, imported by the first request that needs them (a reporter's cold start
+ * parses none of them).
  */
-function staffSide(settings: StaffSettings, adapter: AdapterOf, load: () => Promise<CloudAdapters>, clock: Clock): Partial<AppDeps> {
+function staffSide(
+  settings: StaffSettings,
+  env: Record<string, string | undefined>,
+  adapter: AdapterOf,
+  load: () => Promise<CloudAdapters>,
+  clock: Clock,
+): Partial<AppDeps> {
   const oidc = lazyPort(async () => (await import("@meldpunt/auth/oidc")).createOidcLogin(settings.login));
   // The issuer without discovery: every page's CSP names its origin (the logout form may lead there).
   const login: OidcLogin = { issuer: new URL(settings.login.issuer).href, start: oidc.start, finish: oidc.finish, logoutUrl: oidc.logoutUrl };
@@ -60,7 +67,7 @@ function staffSide(settings: StaffSettings, adapter: AdapterOf, load: () => Prom
     tags: adapter("tags"),
     signals: adapter("signals"),
     statistics: adapter("statistics"),
-    notices: { mailer: lazyPort(async () => (await import("./ses-mail")).sesMailer(settings.mail)), hubUrl: settings.hubUrl },
+    notices: { mailer: lazyPort(async () => (await import("./ses-mail")).sesMailer(env, settings.mail)), hubUrl: settings.hubUrl },
     staffSide: (deps) => lazyRoutes(async () => (await import("./staff-side")).staffSide({ ...deps, library })),
   };
 }

@@ -3,27 +3,25 @@
 // a case), and the drafts awaiting a second desk member. Rights come from `can`; the use cases add what `can` cannot
 // know (the author never approves their own, only a closed case is described). Every POST carries the session's CSRF
 // token (requireStaff) and answers with a redirect, or with its page and the errors at their fields.
+import { CaseIdSchema, type FieldIssue, NotFoundError, ValidationError } from "@meldpunt/domain";
 import {
   approveLibraryEntry,
   type Action,
   can,
-  CaseIdSchema,
   commentOnLibraryEntry,
-  type FieldIssue,
   type LibraryDeps,
   type LibraryDraft,
   libraryReview,
   libraryVoiceOf,
   listLibrary,
   MAX_LIBRARY_SUBCATEGORIES,
-  NotFoundError,
   openLibraryEntry,
   prepareLibraryEntry,
   rejectLibraryEntry,
   submitLibraryEntry,
-  ValidationError,
-} from "@meldpunt/domain";
-import { errorsByField, href, type Lang, LibraryEntryPage, LibraryFormPage, LibraryListPage, LibraryReviewPage, LibraryText, tr } from "@meldpunt/web";
+} from "@meldpunt/domain/staff";
+import { errorsByField, href, type Lang, tr } from "@meldpunt/web";
+import { LibraryEntryPage, LibraryFormPage, LibraryListPage, LibraryReviewPage, LibraryText } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import * as z from "zod/mini";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";

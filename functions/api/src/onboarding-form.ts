@@ -8,13 +8,12 @@ import {
   MeasureSchema,
   type Member,
   MemberSchema,
-  OWN_DESKS,
   parseOrThrow,
-  proposeOwnDesk,
   REQUIRED_ROUTES,
   ValidationError,
 } from "@meldpunt/domain";
-import { OWN_BESTUURLIJK, OWN_DESK } from "@meldpunt/web";
+import { OWN_DESKS, proposeOwnDesk } from "@meldpunt/domain/staff";
+import { OWN_BESTUURLIJK, OWN_DESK } from "@meldpunt/web/staff";
 import * as z from "zod/mini";
 
 type RouteKey = keyof Member["routes"];

@@ -1,15 +1,9 @@
 // The hub operator's pages: the members and their desks, onboarding a member, and staff assignments. Every route
 // needs the right "onboard-member" (the operator's, docs/decisions.md 16); none of them shows case content.
-import {
-  type ConfigProblem,
-  ConfigurationError,
-  onboardMember,
-  type RegionStore,
-  type StaffStore,
-  saveStaffMember,
-  ValidationError,
-} from "@meldpunt/domain";
-import { type Errors, errorsByField, href, type Lang, OnboardMemberPage, type OnboardMemberProps, OperatorMembersPage, StaffListPage, type StaffListProps } from "@meldpunt/web";
+import { type ConfigProblem, ConfigurationError, type RegionStore, ValidationError } from "@meldpunt/domain";
+import { onboardMember, type StaffStore, saveStaffMember } from "@meldpunt/domain/staff";
+import { type Errors, errorsByField, href, type Lang } from "@meldpunt/web";
+import { OnboardMemberPage, type OnboardMemberProps, OperatorMembersPage, StaffListPage, type StaffListProps } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import { toProblem } from "./http-errors";
 import { ONBOARDING_FIELDS, onboardingFromForm } from "./onboarding-form";

@@ -1,7 +1,9 @@
 // A member's own jaarverslag and half-year report (issue 6 item 4, docs/decisions.md 37): its exact figures with the
 // period before, from its cases' metadata only; a page and one CSV. Its admin's right (`view-member-report`).
-import { type CaseStore, type Clock, defaultReportPeriod, loadCaseFacts, memberReport, memberReportPeriods, NotFoundError, type RegionStore, reportPeriodOptions } from "@meldpunt/domain";
-import { type Lang, MemberReportPage, reportCsv, reportTables } from "@meldpunt/web";
+import { type CaseStore, type Clock, NotFoundError, type RegionStore } from "@meldpunt/domain";
+import { defaultReportPeriod, loadCaseFacts, memberReport, memberReportPeriods, reportPeriodOptions } from "@meldpunt/domain/staff";
+import type { Lang } from "@meldpunt/web";
+import { MemberReportPage, reportCsv, reportTables } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import { csvResponse } from "./csv";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";

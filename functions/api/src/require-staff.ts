@@ -2,7 +2,8 @@
 // else, which would lose its form on a detour). A state-changing request must carry the session's CSRF token. The
 // staff member must have a record in the hub's store, and, when the route names a right, `can` must say yes.
 import type { OidcLogin, SessionSealer, StaffSession } from "@meldpunt/auth";
-import { type Action, can, ForbiddenError, type RegionStore, type Scope, type Staff, type StaffStore } from "@meldpunt/domain";
+import { ForbiddenError, type RegionStore } from "@meldpunt/domain";
+import { type Action, can, type Scope, type Staff, type StaffStore } from "@meldpunt/domain/staff";
 import { href, type Lang } from "@meldpunt/web";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";

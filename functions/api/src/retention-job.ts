@@ -2,10 +2,11 @@
 // as the local runner's timer: delete the cases whose retention term has ended, with their files and tag entries, and
 // record each deletion in the member's audit trail. It needs no member key: deleting a case deletes its wrapped data
 // key. Nothing is constructed at module load: the first invocation builds the adapters.
-import { S3Client } from "@aws-sdk/client-s3";
 import { createS3BlobStore } from "@meldpunt/blobs/s3";
-import { type Clock, type RetentionJobDeps, runRetentionJob } from "@meldpunt/domain";
+import type { Clock } from "@meldpunt/domain";
+import { type RetentionJobDeps, runRetentionJob } from "@meldpunt/domain/staff";
 import { createDeletionLedger, createSignalIndex } from "@meldpunt/store";
+import { awsService } from "./aws-fetch";
 import { tableAdapters } from "./cloud-deps";
 import { handlerFrom, jobAuditLog, scheduledHandler } from "./scheduled-job";
 
@@ -32,7 +33,7 @@ function jobDeps(env: Record<string, string | undefined>, clock: Clock): Retenti
   return {
     cases: table.cases,
     region: table.region,
-    blobs: createS3BlobStore({ client: new S3Client({}), bucket: env.BLOB_BUCKET }),
+    blobs: createS3BlobStore({ ...awsService(env, "S3"), bucket: env.BLOB_BUCKET }),
     signals: createSignalIndex({ client, tableName }),
     ledger: createDeletionLedger({ client, tableName }),
     audit: jobAuditLog(env, table),

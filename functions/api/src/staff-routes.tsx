@@ -1,7 +1,9 @@
 // Staff login and the first staff page. The only way in is the OIDC provider: there is no password form here.
 import { LoginFailedError, safeReturnPath } from "@meldpunt/auth";
-import { grantsOf, type RegionStore } from "@meldpunt/domain";
-import { href, type Lang, MessagePage, S, StaffPage, tr } from "@meldpunt/web";
+import type { RegionStore } from "@meldpunt/domain";
+import { grantsOf } from "@meldpunt/domain/staff";
+import { href, type Lang, MessagePage, tr } from "@meldpunt/web";
+import { S, StaffPage } from "@meldpunt/web/staff";
 import { Hono } from "hono";
 import { checkCsrf, requireStaff, type StaffAuth } from "./require-staff";
 import { limitForm, page } from "./respond";

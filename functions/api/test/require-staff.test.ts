@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { OidcLogin } from "@meldpunt/auth";
 import { createSessions } from "@meldpunt/auth/sessions";
-import type { Staff, StaffStore } from "@meldpunt/domain";
+import type { Staff, StaffStore } from "@meldpunt/domain/staff";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { toProblem } from "../src/http-errors";

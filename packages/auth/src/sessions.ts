@@ -3,7 +3,7 @@
 // tells a session from a login transaction, so one can never be played as the other.
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Clock } from "@meldpunt/domain";
-import { EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
+import type { JWTPayload } from "jose";
 import * as z from "zod/mini";
 import type { LoginTransaction, SessionSealer, StaffIdentity, StaffSession } from "./types";
 
@@ -21,7 +21,8 @@ export interface SessionOptions {
 
 const SESSION = "meldpunt:session";
 const LOGIN = "meldpunt:login";
-const ALGORITHMS = { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] };
+// On first use, not with this module (./jwe.ts says why).
+const jwe = () => import("./jwe");
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const SessionClaims = z.object({
@@ -42,20 +43,16 @@ export function createSessions(options: SessionOptions): SessionSealer {
   const loginSeconds = options.loginSeconds ?? 10 * 60;
   const now = () => Math.floor(clock.now().getTime() / 1000);
 
-  function seal(audience: string, claims: JWTPayload, expiresAt: number): Promise<string> {
-    return new EncryptJWT(claims)
-      .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-      .setAudience(audience)
-      .setIssuedAt(now())
-      .setExpirationTime(expiresAt)
-      .encrypt(key);
+  async function seal(audience: string, claims: JWTPayload, expiresAt: number): Promise<string> {
+    return (await jwe()).encrypt(key, audience, claims, now(), expiresAt);
   }
 
   /** The claims, or undefined for anything tampered, expired, of the other kind, or not ours at all. */
   async function open(audience: string, cookie: string): Promise<JWTPayload | undefined> {
+    // Loaded outside the try: a failed import is an error, not a cookie that does not open.
+    const { decrypt } = await jwe();
     try {
-      const { payload } = await jwtDecrypt(cookie, key, { ...ALGORITHMS, audience, currentDate: clock.now() });
-      return payload;
+      return await decrypt(key, audience, cookie, clock.now());
     } catch {
       return undefined;
     }

@@ -1,51 +1,51 @@
 // The cloud's attachments: one S3 object per sealed blob, keyed `<member>/<caseId>/<blobId>`. The bytes are already
 // sealed under the case's data key; server-side encryption, versioning and lifecycle are the bucket's (infra), not here.
-// Its own entry point (`@meldpunt/blobs/s3`) so the local runner never loads the S3 SDK.
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  type GetObjectCommandOutput,
-  PutObjectCommand,
-  type S3Client,
-} from "@aws-sdk/client-s3";
+// Three REST calls, signed by aws4fetch, instead of `@aws-sdk/client-s3` (the Lambda's bundle budget, docs/decisions.md
+// 42). Its own entry point (`@meldpunt/blobs/s3`) so the local runner never loads it.
+import { createHash } from "node:crypto";
 import { type BlobKey, type BlobStore, ConflictError, HubError, UnavailableError } from "@meldpunt/domain";
+import type { AwsClient } from "aws4fetch";
 import { blobKeyParts } from "./blob-key";
 
 export interface S3BlobStoreOptions {
-  client: S3Client;
+  /** Signs every request (SigV4) and retries a 5xx or 429 a bounded number of times. */
+  client: AwsClient;
+  /** The bucket's region (AWS_REGION). */
+  region: string;
   bucket: string;
+  /** A stand-in for S3 (AWS_ENDPOINT_URL_S3), addressed path-style: `<endpoint>/<bucket>/<key>`. */
+  endpoint?: string;
 }
 
-interface SdkErrorShape {
-  name?: string;
-  $metadata?: { httpStatusCode?: number };
+/** What S3 answered, for the UnavailableError's cause: the status and the error code, never the message or the key. */
+class S3Failure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(`S3 answered ${status}${code ? ` ${code}` : ""}`);
+    this.name = "S3Failure";
+  }
 }
 
-function errorInfo(error: unknown): { name: string | undefined; status: number | undefined } {
-  if (typeof error !== "object" || error === null) return { name: undefined, status: undefined };
-  const { name, $metadata } = error as SdkErrorShape;
-  return { name, status: $metadata?.httpStatusCode };
+/** The `<Code>` of S3's XML error body (`<Error><Code>NoSuchKey</Code>…`); nothing else of it is read. */
+async function failure(response: Response): Promise<S3Failure> {
+  const code = /<Code>([A-Za-z0-9.]{1,64})<\/Code>/.exec(await response.text())?.[1];
+  return new S3Failure(response.status, code);
 }
 
-/**
- * S3's answer to `If-None-Match: *` when the key exists: 412 PreconditionFailed (not a modelled exception, so matched
- * by name or status). A 409 ConditionalRequestConflict (another conditional write of the same key still in flight) is
- * left to the default below: S3 asks to retry it, and the retry either succeeds or gets the 412.
- */
-function isPreconditionFailed(error: unknown): boolean {
-  const { name, status } = errorInfo(error);
-  return name === "PreconditionFailed" || status === 412;
+/** The payload's SHA-256, signed, so S3 refuses a body changed on the way (aws4fetch would send UNSIGNED-PAYLOAD). */
+function payloadHash(body: Uint8Array = new Uint8Array()): string {
+  return createHash("sha256").update(body).digest("hex");
 }
 
-/** A missing object. A missing bucket is also a 404, but that is a misconfiguration, never an absent blob. */
-function isMissingObject(error: unknown): boolean {
-  const { name, status } = errorInfo(error);
-  if (name === "NoSuchBucket") return false;
-  return name === "NoSuchKey" || name === "NotFound" || status === 404;
+/** Reads nothing more of a successful answer, but lets go of its body: fetch keeps the connection until then. */
+async function done(response: Response): Promise<void> {
+  await response.body?.cancel();
 }
 
-/** Everything else (throttling, network, access denied, a missing bucket) is an outage; no raw SDK error leaves here. */
-async function send<T>(run: () => Promise<T>): Promise<T> {
+/** A domain error passes through; anything else (an S3 answer, a network error, a body cut off) is an outage. */
+async function guard<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -54,52 +54,54 @@ async function send<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createS3BlobStore({ client, bucket }: S3BlobStoreOptions): BlobStore {
-  /** Checks every part before the key is built: a bad key never reaches S3. */
-  const objectKey = (key: BlobKey) => blobKeyParts(key).join("/");
+export function createS3BlobStore({ client, region, bucket, endpoint }: S3BlobStoreOptions): BlobStore {
+  const base = endpoint ? `${endpoint.replace(/\/+$/, "")}/${bucket}` : `https://${bucket}.s3.${region}.amazonaws.com`;
+  /** Checks every part before the URL is built: a bad key never reaches S3. The parts need no escaping. */
+  const objectUrl = (key: BlobKey) => `${base}/${blobKeyParts(key).join("/")}`;
+  const request = (url: string, method: string, headers: Record<string, string> = {}, body?: Uint8Array) =>
+    client.fetch(url, {
+      method,
+      headers: { ...headers, "x-amz-content-sha256": payloadHash(body) },
+      // Sealed bytes are never a view of a SharedArrayBuffer, the one kind fetch refuses.
+      ...(body ? { body: body as Uint8Array<ArrayBuffer> } : {}),
+      aws: { service: "s3", region },
+    });
 
   return {
     async put(key, sealed) {
-      const Key = objectKey(key);
-      await send(async () => {
-        try {
-          await client.send(
-            new PutObjectCommand({
-              Bucket: bucket,
-              Key,
-              Body: sealed,
-              ContentType: "application/octet-stream",
-              // S3 conditional write: only create, never replace an existing object.
-              IfNoneMatch: "*",
-            }),
-          );
-        } catch (error) {
-          if (isPreconditionFailed(error)) throw new ConflictError();
-          throw error;
-        }
+      const url = objectUrl(key);
+      await guard(async () => {
+        // A conditional write: only create, never replace an existing object.
+        const response = await request(url, "PUT", { "content-type": "application/octet-stream", "if-none-match": "*" }, sealed);
+        if (response.ok) return done(response);
+        // 412: the key exists. A 409 ConditionalRequestConflict (another conditional write of the key in flight) is an
+        // outage like any other: S3 asks to retry it, and the retry either succeeds or gets the 412.
+        if (response.status === 412) throw new ConflictError();
+        throw await failure(response);
       });
     },
 
     async get(key) {
-      const Key = objectKey(key);
-      return send(async () => {
-        let out: GetObjectCommandOutput;
-        try {
-          out = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
-        } catch (error) {
-          if (isMissingObject(error)) return undefined;
-          throw error;
-        }
-        if (!out.Body) throw new Error("S3 GetObject returned no body");
-        // Reads the whole stream; a connection that drops halfway fails here, inside send, as UnavailableError.
-        return await out.Body.transformToByteArray();
+      const url = objectUrl(key);
+      return guard(async () => {
+        const response = await request(url, "GET");
+        // Reads the whole body; a connection that drops halfway fails here, inside guard, as UnavailableError.
+        if (response.ok) return new Uint8Array(await response.arrayBuffer());
+        const failed = await failure(response);
+        // A missing bucket is also a 404, but that is a misconfiguration, never an absent blob.
+        if (failed.status === 404 && failed.code !== "NoSuchBucket") return undefined;
+        throw failed;
       });
     },
 
     async delete(key) {
-      const Key = objectKey(key);
-      // S3 answers 204 for a key that does not exist, so deleting twice is no error.
-      await send(() => client.send(new DeleteObjectCommand({ Bucket: bucket, Key })));
+      const url = objectUrl(key);
+      await guard(async () => {
+        // S3 answers 204 for a key that does not exist, so deleting twice is no error.
+        const response = await request(url, "DELETE");
+        if (response.ok) return done(response);
+        throw await failure(response);
+      });
     },
   };
 }

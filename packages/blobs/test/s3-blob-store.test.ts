@@ -1,132 +1,121 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchBucket, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+// The S3 adapter over real HTTP against a local stand-in for S3 (test/support/aws-stand-in.ts) that checks every
+// request's SigV4 signature and answers with S3's own status codes and XML errors.
 import { ConflictError, UnavailableError, ValidationError } from "@meldpunt/domain";
-import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { AwsClient } from "aws4fetch";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type AwsStandIn, STAND_IN_CREDENTIALS, startAwsStandIn } from "../../../test/support/aws-stand-in";
 import { createS3BlobStore } from "../src/s3-blob-store";
 import { BAD_KEYS, KEY, rejection } from "./fixtures";
 
-const s3 = mockClient(S3Client);
-const BUCKET = "meldpunt-blobs-111122223333";
+const REGION = "eu-central-1";
+const BUCKET = "meldpunt-blobs";
 const OBJECT_KEY = "gemeente-a/01HZY3K8Q4W6X7Z9ABCDEFGHJK/7VC9YN3XAJST9PTX2DZPS2VDQ6";
+let s3: AwsStandIn;
 
-function store() {
-  return createS3BlobStore({ client: new S3Client({ region: "eu-central-1" }), bucket: BUCKET });
+// Two retries, as the functions' client (functions/api/src/aws-fetch.ts), with short waits.
+const client = () => new AwsClient({ ...STAND_IN_CREDENTIALS, retries: 2, initRetryMs: 1 });
+const store = (bucket = BUCKET) => createS3BlobStore({ client: client(), region: REGION, bucket, endpoint: s3.endpoint });
+
+async function unavailable(attempt: Promise<unknown>): Promise<Error> {
+  const error = await rejection(attempt);
+  expect(error).toBeInstanceOf(UnavailableError);
+  const cause = (error as UnavailableError).cause;
+  expect(cause).toBeInstanceOf(Error);
+  return cause as Error;
 }
 
-/** A GetObject body as the SDK hands it out: read once, fully, with transformToByteArray. */
-function body(bytes: Uint8Array, failWith?: Error) {
-  return {
-    transformToByteArray: async () => {
-      if (failWith) throw failWith;
-      return bytes;
-    },
-  } as unknown as NonNullable<import("@aws-sdk/client-s3").GetObjectCommandOutput["Body"]>;
-}
-
-function serviceError(name: string, status: number) {
-  return new S3ServiceException({ name, $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status }, message: name });
-}
+beforeAll(async () => {
+  s3 = await startAwsStandIn({ region: REGION, buckets: [BUCKET] });
+});
+afterEach(() => {
+  expect(s3.refused).toEqual([]);
+  s3.requests.length = 0;
+  s3.objects.clear();
+});
+afterAll(() => s3.close());
 
 describe("S3 blob store", () => {
-  beforeEach(() => {
-    s3.reset();
+  it("puts, gets and deletes a blob at <bucket>/<member>/<caseId>/<blobId>, every request signed", async () => {
+    const sealed = Uint8Array.from([0, 1, 2, 250, 255]);
+    const blobs = store();
+    await blobs.put(KEY, sealed);
+    expect(s3.objects.get(`${BUCKET}/${OBJECT_KEY}`)).toEqual(Buffer.from(sealed));
+    expect(await blobs.get(KEY)).toEqual(sealed);
+    await blobs.delete(KEY);
+    expect(await blobs.get(KEY)).toBeUndefined();
+
+    expect(s3.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PUT /${BUCKET}/${OBJECT_KEY}`,
+      `GET /${BUCKET}/${OBJECT_KEY}`,
+      `DELETE /${BUCKET}/${OBJECT_KEY}`,
+      `GET /${BUCKET}/${OBJECT_KEY}`,
+    ]);
+    const put = s3.requests[0]?.headers;
+    expect(put?.["if-none-match"]).toBe("*");
+    expect(put?.["content-type"]).toBe("application/octet-stream");
+    // The payload's hash, signed (not UNSIGNED-PAYLOAD); the stand-in checks it against the body, as S3 does.
+    expect(put?.["x-amz-content-sha256"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(put?.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${STAND_IN_CREDENTIALS.accessKeyId}/\\d{8}/${REGION}/s3/aws4_request, `));
+    expect(put?.["x-amz-security-token"]).toBe(STAND_IN_CREDENTIALS.sessionToken);
   });
 
-  it("puts the sealed bytes at <member>/<caseId>/<blobId> as a conditional create (If-None-Match: *)", async () => {
-    s3.on(PutObjectCommand).resolves({});
-    const sealed = Buffer.from("sealed bytes");
-    await store().put(KEY, sealed);
-    const calls = s3.commandCalls(PutObjectCommand);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.args[0].input).toEqual({
-      Bucket: BUCKET,
-      Key: OBJECT_KEY,
-      Body: sealed,
-      ContentType: "application/octet-stream",
-      IfNoneMatch: "*",
-    });
-    expect(s3.calls()).toHaveLength(1);
-  });
-
-  it.each([
-    ["PreconditionFailed with status 412", serviceError("PreconditionFailed", 412)],
-    ["a bare 412", serviceError("UnknownError", 412)],
-  ])("maps %s (the key exists) to ConflictError", async (_what, sdkError) => {
-    s3.on(PutObjectCommand).rejects(sdkError);
-    expect(await rejection(store().put(KEY, Buffer.from("x")))).toBeInstanceOf(ConflictError);
+  it("never overwrites: S3's 412 PreconditionFailed is a ConflictError and the first blob stays", async () => {
+    const blobs = store();
+    await blobs.put(KEY, Buffer.from("first"));
+    expect(await rejection(blobs.put(KEY, Buffer.from("second")))).toBeInstanceOf(ConflictError);
+    expect(await blobs.get(KEY)).toEqual(new Uint8Array(Buffer.from("first")));
+    // A bare 412 (no code) means the same.
+    s3.fail({ status: 412, code: "" });
+    expect(await rejection(store().put({ ...KEY, blobId: "8VC9YN3XAJST9PTX2DZPS2VDQ6" }, Buffer.from("x")))).toBeInstanceOf(ConflictError);
   });
 
   it("maps a 409 ConditionalRequestConflict (a write in flight; S3 asks to retry) to UnavailableError", async () => {
-    const inFlight = serviceError("ConditionalRequestConflict", 409);
-    s3.on(PutObjectCommand).rejects(inFlight);
-    const error = await rejection(store().put(KEY, Buffer.from("x")));
-    expect(error).toBeInstanceOf(UnavailableError);
-    expect((error as UnavailableError).cause).toBe(inFlight);
+    s3.fail({ status: 409, code: "ConditionalRequestConflict", message: "A conflicting conditional operation is currently in progress against this resource. Please try again." });
+    const cause = await unavailable(store().put(KEY, Buffer.from("x")));
+    expect(cause.message).toBe("S3 answered 409 ConditionalRequestConflict");
+    expect(s3.requests).toHaveLength(1);
   });
 
-  it("gets the object and returns its whole body", async () => {
-    const sealed = Uint8Array.from([0, 1, 2, 250, 255]);
-    s3.on(GetObjectCommand).resolves({ Body: body(sealed) });
-    expect(await store().get(KEY)).toEqual(sealed);
-    const calls = s3.commandCalls(GetObjectCommand);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: OBJECT_KEY });
-  });
-
-  it.each([
-    ["NoSuchKey", new NoSuchKey({ message: "The specified key does not exist.", $metadata: { httpStatusCode: 404 } })],
-    ["NotFound", serviceError("NotFound", 404)],
-    ["a bare 404", serviceError("UnknownError", 404)],
-  ])("returns undefined for %s", async (_what, missing) => {
-    s3.on(GetObjectCommand).rejects(missing);
+  it("returns undefined for a missing blob (404 NoSuchKey, or any 404 but NoSuchBucket)", async () => {
+    expect(await store().get(KEY)).toBeUndefined();
+    s3.fail({ status: 404, code: "NotFound" });
     expect(await store().get(KEY)).toBeUndefined();
   });
 
   it("does not take a missing bucket (also a 404) for a missing blob", async () => {
-    const noBucket = new NoSuchBucket({ message: "The specified bucket does not exist", $metadata: { httpStatusCode: 404 } });
-    s3.on(GetObjectCommand).rejects(noBucket);
-    const error = await rejection(store().get(KEY));
-    expect(error).toBeInstanceOf(UnavailableError);
-    expect((error as UnavailableError).cause).toBe(noBucket);
+    const cause = await unavailable(store("another-bucket").get(KEY));
+    expect(cause.message).toBe("S3 answered 404 NoSuchBucket");
   });
 
-  it("maps a body that breaks off while read, or is absent, to UnavailableError", async () => {
-    const reset = new Error("socket hang up");
-    s3.on(GetObjectCommand).resolves({ Body: body(new Uint8Array(), reset) });
-    const error = await rejection(store().get(KEY));
-    expect(error).toBeInstanceOf(UnavailableError);
-    expect((error as UnavailableError).cause).toBe(reset);
-
-    s3.on(GetObjectCommand).resolves({});
-    expect(await rejection(store().get(KEY))).toBeInstanceOf(UnavailableError);
+  it("retries a 5xx or 429 twice, and succeeds when S3 recovers", async () => {
+    s3.fail({ status: 503, code: "SlowDown", message: "Please reduce your request rate." }, { status: 500, code: "InternalError" });
+    await store().put(KEY, Buffer.from("sealed"));
+    expect(s3.requests.map((r) => r.method)).toEqual(["PUT", "PUT", "PUT"]);
+    expect(s3.objects.size).toBe(1);
   });
 
-  it("deletes the object, idempotently", async () => {
-    s3.on(DeleteObjectCommand).resolves({});
+  it("maps a 5xx that stays, access denied and a network error to UnavailableError, with the cause and no S3 text", async () => {
+    s3.fail(...Array.from({ length: 3 }, () => ({ status: 503, code: "SlowDown", message: "Please reduce your request rate." })));
+    const slowDown = await unavailable(store().put(KEY, Buffer.from("x")));
+    expect(slowDown.message).toBe("S3 answered 503 SlowDown");
+    expect(s3.requests).toHaveLength(3);
+
+    s3.fail({ status: 403, code: "AccessDenied", message: "User: arn:aws:sts::1:assumed-role/x is not authorized" });
+    expect((await unavailable(store().get(KEY))).message).toBe("S3 answered 403 AccessDenied");
+
+    const closed = createS3BlobStore({ client: client(), region: REGION, bucket: BUCKET, endpoint: "http://127.0.0.1:1" });
+    expect((await unavailable(closed.delete(KEY))).message).toBe("fetch failed");
+  });
+
+  it("maps a body that breaks off while read to UnavailableError", async () => {
+    s3.fail({ cut: true });
+    await unavailable(store().get(KEY));
+  });
+
+  it("deletes idempotently (S3 answers 204 for a missing key)", async () => {
     await store().delete(KEY);
     await store().delete(KEY);
-    const calls = s3.commandCalls(DeleteObjectCommand);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: OBJECT_KEY });
-  });
-
-  it("maps throttling, access denied and network errors to UnavailableError, keeping the cause", async () => {
-    const slowDown = serviceError("SlowDown", 503);
-    const denied = serviceError("AccessDenied", 403);
-    const network = new Error("getaddrinfo ENOTFOUND");
-    s3.on(PutObjectCommand).rejects(slowDown);
-    s3.on(GetObjectCommand).rejects(denied);
-    s3.on(DeleteObjectCommand).rejects(network);
-    const attempts: [Promise<unknown>, unknown][] = [
-      [store().put(KEY, Buffer.from("x")), slowDown],
-      [store().get(KEY), denied],
-      [store().delete(KEY), network],
-    ];
-    for (const [attempt, cause] of attempts) {
-      const error = await rejection(attempt);
-      expect(error).toBeInstanceOf(UnavailableError);
-      expect((error as UnavailableError).cause).toBe(cause);
-    }
+    expect(s3.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /${BUCKET}/${OBJECT_KEY}`, `DELETE /${BUCKET}/${OBJECT_KEY}`]);
   });
 
   it.each(BAD_KEYS)("refuses a key with %s without calling S3", async (_what, key, field) => {
@@ -136,6 +125,18 @@ describe("S3 blob store", () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues.map((i) => i.field)).toEqual([field]);
     }
-    expect(s3.calls()).toHaveLength(0);
+    expect(s3.requests).toHaveLength(0);
+  });
+
+  it("without an endpoint, addresses the bucket virtual-hosted style in its region", async () => {
+    const sent = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(null, { status: 204 }));
+    try {
+      await createS3BlobStore({ client: client(), region: REGION, bucket: BUCKET }).delete(KEY);
+      const request = sent.mock.calls[0]?.[0] as Request;
+      expect(request.url).toBe(`https://${BUCKET}.s3.${REGION}.amazonaws.com/${OBJECT_KEY}`);
+      expect(request.headers.get("authorization")).toContain(`/${REGION}/s3/aws4_request, `);
+    } finally {
+      sent.mockRestore();
+    }
   });
 });

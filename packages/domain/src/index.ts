@@ -1,35 +1,22 @@
+// The domain's core: the model, ports and errors every adapter uses, and the use cases a reporter's request runs
+// (submitting, signing in with the receipt code, the mailbox) with what they need. The staff side's use cases and the
+// scheduled jobs are in ./staff-side.ts (`@meldpunt/domain/staff`). Rule: a module belongs here only if the reporter
+// side needs it; this barrel must never re-export a staff module, because esbuild's code splitting counts every
+// `export *` as reached, so whatever it names lands in what the api Lambda's cold start loads (docs/decisions.md 41).
 export * from "./attachments";
 export * from "./audit";
-export * from "./authorization";
-export * from "./case-file";
-export * from "./configure-region";
-export * from "./deadline-job";
 export * from "./deadlines";
 export * from "./errors";
 export * from "./follow-up";
-export * from "./library";
-export * from "./lifecycle";
 export * from "./mailbox";
 export * from "./model";
 export * from "./outcomes";
 export * from "./ports";
-export * from "./queue";
 export * from "./region";
 export * from "./report";
-export * from "./reporting";
-export * from "./retention";
 export * from "./routing";
 export * from "./routing-table";
-export * from "./save-staff";
-export * from "./signals";
-export * from "./small-counts";
-export * from "./staff";
-export * from "./stat-table";
-export * from "./statistics";
-export * from "./statistics-job";
 export * from "./submit-report";
 export * from "./taxonomy";
 export * from "./theme";
-export * from "./transfer";
 export * from "./validation";
-export * from "./vp-signal";

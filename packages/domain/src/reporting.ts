@@ -182,9 +182,21 @@ export function boardDashboard(input: { tallies: HalfYearTallies; members: reado
       views: period === chosen.id ? current : views(TREND_FIGURES, period),
     })),
     year,
-    annual: views(REGIONAL_ANNUAL, year),
+    annual: withoutDerivableTracks(views(REGIONAL_ANNUAL, year), halvesOf(parsePeriod(year)).map((half) => view("meldingen", half))),
     asOf: input.asOf,
   };
+}
+
+/**
+ * The annual tracks table's `ambtelijk` count is the sum of the region's report totals of the year's two halves
+ * (both count ambtelijk reports), which the board also sees: with one half's total hidden ("<5"), the year minus the
+ * other half would give it away. `protect` looks at one table at a time, so the dashboard leaves that table out then.
+ */
+function withoutDerivableTracks(annual: Partial<Record<FigureId, ProtectedTable>>, halves: (ProtectedTable | undefined)[]) {
+  const regionTotalShown = (table: ProtectedTable | undefined) => typeof table?.cells.at(-1)?.[0] === "number";
+  if (halves.every(regionTotalShown)) return annual;
+  const { spoor: _derivable, ...rest } = annual;
+  return rest;
 }
 
 // --- A member's own report --------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // The authorization table as a table: every role against every action, on its own and on a foreign desk or member.
 import { describe, expect, it } from "vitest";
-import { ACTION_NAMES, type Action, type AccessRegion, can, grantsOf, type Scope, type StaffRole } from "../src";
+import { ACTION_NAMES, type Action, type AccessRegion, can, grantsOf, type Scope, type StaffRole } from "../src/staff-side";
 
 // A small region shaped like the demo: Hoorn's bureau also serves the Westfries Archief (delegated), one external VP
 // serves two joint bodies, regional intake holds the hub's own cases and any member's that must avoid its own desks.

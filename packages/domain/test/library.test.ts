@@ -4,35 +4,37 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
-  approveLibraryEntry,
   type AuditEvent,
   type AuditLog,
   type CaseRecord,
-  checkLibraryText,
-  commentOnLibraryEntry,
   ConflictError,
   encodeContent,
+  ForbiddenError,
+  type LibraryStore,
+  type Member,
+  NotFoundError,
+  ValidationError,
+} from "../src";
+import {
+  approveLibraryEntry,
+  checkLibraryText,
+  commentOnLibraryEntry,
   findContactDetails,
   findIdentifying,
-  ForbiddenError,
   type LibraryComment,
   type LibraryDeps,
   type LibraryEntry,
-  type LibraryStore,
   libraryReview,
   libraryVoiceOf,
   listLibrary,
-  type Member,
   memberPhrases,
   namePhrases,
-  NotFoundError,
   normalisePersonName,
   openLibraryEntry,
   prepareLibraryEntry,
   rejectLibraryEntry,
   submitLibraryEntry,
-  ValidationError,
-} from "../src";
+} from "../src/staff-side";
 
 const kinds = (text: string, known: Parameters<typeof findIdentifying>[1] = { names: [] }) => findIdentifying(text, known).map((f) => `${f.kind}:${f.found}`);
 

@@ -1,6 +1,7 @@
 // The desk's queue as a pure function: order, deadline badges, filters, counts over all open cases, and pages.
 import { describe, expect, it } from "vitest";
-import { buildQueue, type CaseSummary, urgencyOf } from "../src";
+import type { CaseSummary } from "../src";
+import { buildQueue, urgencyOf } from "../src/staff-side";
 
 const NOW = new Date("2026-03-10T09:00:00.000Z");
 const day = (d: number) => new Date(NOW.getTime() + d * 86_400_000).toISOString();

@@ -1,6 +1,7 @@
 // The dashboard's and the member report's choices (reporting.ts): fixed periods, half-years only for the board, one
 // read per member and desk for all the periods a page shows, and tables that are decision 34's views, unchanged.
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "../src";
 import {
   annualYearFor,
   boardDashboard,
@@ -23,8 +24,7 @@ import {
   REPORT_FIGURES,
   reportPeriodOptions,
   TREND_HALF_YEARS,
-  ValidationError,
-} from "../src";
+} from "../src/staff-side";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
 
@@ -122,6 +122,24 @@ describe("the tables", () => {
     expect(dashboard.annual.spoor).toEqual(crossMemberView("spoor", { cases, members, period: "2025", asOf: NOW }));
     expect(dashboard.views.maatregel).toBeUndefined();
     expect(() => boardDashboard({ tallies, members, period: "2026", asOf: NOW })).toThrow(ValidationError);
+  });
+
+  it("leave out the year's tracks when a half of it has a hidden region total: the year minus the other half would give it", () => {
+    const year = (firstHalf: number) => [
+      ...Array.from({ length: firstHalf }, () => facts("a", "2025-03-01T00:00:00.000Z")),
+      ...Array.from({ length: 12 }, () => facts("a", "2025-09-01T00:00:00.000Z")),
+    ];
+    const dashboardOf = (cases: CaseFacts[]) =>
+      boardDashboard({
+        tallies: new Map(boardHalfYears("2026-H1").map((half) => [half.id, new Map(members.map((m) => [m.id, crossMemberTallies(cases.filter((c) => c.member === m.id), half.id, NOW)]))])),
+        members,
+        period: "2026-H1",
+        asOf: NOW,
+      });
+    // 3 reports in 2025-H1 show as "<5"; 15 in the year and 12 in 2025-H2 would say 3. With 10 nothing is hidden.
+    expect(dashboardOf(year(3)).trend[1]?.views.meldingen?.cells.at(-1)?.[0]).toBe("<5");
+    expect(Object.keys(dashboardOf(year(3)).annual)).toEqual(["maatregel"]);
+    expect(Object.keys(dashboardOf(year(10)).annual).sort()).toEqual(["maatregel", "spoor"]);
   });
 
   it("are the member's own exact views, for the period and the one before", () => {

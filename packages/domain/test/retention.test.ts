@@ -1,7 +1,7 @@
 // The retention rule (docs/decisions.md 39) without a database: when a case closed, when its term ends, and that a case
 // closed without a closing entry is counted as undated and kept. The job on the real store: test/retention-job.test.ts.
 import { describe, expect, it } from "vitest";
-import { closedAt, type RetentionFacts, type RetentionJobDeps, retentionEndsAt, runRetentionJob } from "../src";
+import { closedAt, type RetentionFacts, type RetentionJobDeps, retentionEndsAt, runRetentionJob } from "../src/staff-side";
 
 const h = (at: string, state: RetentionFacts["state"]) => ({ at, state });
 

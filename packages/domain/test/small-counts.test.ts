@@ -3,7 +3,7 @@
 // equations of the table's sums, for the board and for a member that knows its own row exactly.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NOT_SHOWN, type ProtectedTable, protect, SMALL_COUNT_RULES, type StatColumn, type StatRow, type StatTable } from "../src";
+import { NOT_SHOWN, type ProtectedTable, protect, SMALL_COUNT_RULES, type StatColumn, type StatRow, type StatTable } from "../src/staff-side";
 
 const label = (text: string) => ({ nl: text, en: text });
 const members = (n: number): StatRow[] => Array.from({ length: n }, (_, i) => ({ key: `m${i}`, label: label(`Lid ${i}`), kind: "member" }));

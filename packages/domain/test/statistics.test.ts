@@ -2,29 +2,31 @@
 // cases, then a generated region (seeded, thousands of cases) where every figure must equal a direct count.
 import { describe, expect, it } from "vitest";
 import {
-  type CaseFacts,
   type CaseRecord,
   type CaseState,
+  initialDeadlines,
+  NotFoundError,
+  SUBCATEGORY_CODES,
+  ValidationError,
+} from "../src";
+import {
+  type CaseFacts,
   crossMemberTable,
   crossMemberTallies,
   crossMemberView,
   FIGURES,
   handlingRoute,
-  initialDeadlines,
   leadTimes,
   type MemberFacts,
   memberView,
   mergeCrossMemberTallies,
-  NotFoundError,
   nextStates,
   parsePeriod,
   previousPeriod,
   SMALL_COUNT_RULES,
-  SUBCATEGORY_CODES,
   type StatTable,
   TRIAGE_ROUTES,
-  ValidationError,
-} from "../src";
+} from "../src/staff-side";
 
 const DAY = 86_400_000;
 const plus = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString();

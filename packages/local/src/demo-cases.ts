@@ -34,9 +34,9 @@ import {
   routeReport,
   type SubcategoryCode,
   UNKNOWN_MEMBER,
-  historyPart,
   type HistoryEntry,
 } from "@meldpunt/domain";
+import { historyPart } from "@meldpunt/domain/staff";
 
 export interface DemoCaseDeps {
   cases: CaseStore;

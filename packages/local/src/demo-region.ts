@@ -3,7 +3,8 @@
 // bureau of its own and delegates integrity reports to the Hoorn BI. Every municipality has a griffier's route for
 // reports about the burgemeester; a report about someone on the receiving desk goes to regional intake, and one about
 // the gemeentesecretaris to the burgemeester's desk.
-import { type Desk, HUB_MEMBER_ID, MeasureSchema, type Member, proposeOwnDesk } from "@meldpunt/domain";
+import { type Desk, HUB_MEMBER_ID, MeasureSchema, type Member } from "@meldpunt/domain";
+import { proposeOwnDesk } from "@meldpunt/domain/staff";
 
 const MUNICIPALITIES: [id: string, name: string, fte: number][] = [
   ["hoorn", "Gemeente Hoorn", 820],

@@ -1,6 +1,6 @@
 // Demo staff for every role of DESIGN §1. Their roles are seeded into the hub's store like any staff member's; the
 // login names and the one demo password exist only in the embedded OpenID provider, never in the app.
-import type { Staff } from "@meldpunt/domain";
+import type { Staff } from "@meldpunt/domain/staff";
 
 /** Printed by `pnpm start`. Demo only: the embedded provider is the only place that knows it. */
 export const DEMO_PASSWORD = "meldpunt-demo";

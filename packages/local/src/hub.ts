@@ -22,7 +22,8 @@ import {
   createReceiptCodes,
   createSubmissionTokens,
 } from "@meldpunt/crypto";
-import { type Clock, type DeadlineJobSummary, type LibraryStore, type Mailer, type RetentionJobSummary, runDeadlineJob, runRetentionJob, runStatisticsJob, type StatisticsJobSummary } from "@meldpunt/domain";
+import type { Clock, LibraryStore, Mailer } from "@meldpunt/domain";
+import { type DeadlineJobSummary, type RetentionJobSummary, runDeadlineJob, runRetentionJob, runStatisticsJob, type StatisticsJobSummary } from "@meldpunt/domain/staff";
 import { createLocalMailbox, createLocalMailer } from "@meldpunt/mailer";
 import { cacheRegion, createAuditLog, createDynamoStore, createSignalIndex, REGION_CACHE_MS, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
 import { createDeletionLedger, createLibraryStore, createStatisticsStore } from "@meldpunt/store";

@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type Lang, langOf, S, tr } from "@meldpunt/web";
+import { type Lang, langOf, tr } from "@meldpunt/web";
+import { S } from "@meldpunt/web/staff";
 import type { Asset } from "@meldpunt/web/assets";
 import { ProviderLoginPage, ProviderLogoutPage, ProviderMessagePage } from "@meldpunt/web/provider";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";

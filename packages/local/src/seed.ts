@@ -1,6 +1,7 @@
 // Seeds the demo region and its staff once: an existing member, desk or staff member is left as it is (an admin may
 // have changed it).
-import { ConflictError, type RegionStore, type StaffStore, validateRegion } from "@meldpunt/domain";
+import { ConflictError, type RegionStore, validateRegion } from "@meldpunt/domain";
+import type { StaffStore } from "@meldpunt/domain/staff";
 import { demoRegion } from "./demo-region";
 import { DEMO_ACCOUNTS } from "./demo-staff";
 

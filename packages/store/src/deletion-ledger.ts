@@ -3,7 +3,8 @@
 // with one Query. It holds ids, the day of closing and keyed hashes; never content.
 import { DeleteItemCommand, type DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { CaseIdSchema, type DeletionLedger, MemberIdSchema } from "@meldpunt/domain";
+import { CaseIdSchema, MemberIdSchema } from "@meldpunt/domain";
+import type { DeletionLedger } from "@meldpunt/domain/staff";
 import * as z from "zod/mini";
 import { queryAll, send } from "./requests";
 

@@ -11,7 +11,6 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import {
-  type CaseFacts,
   type CaseId,
   type CaseRecord,
   CaseRecordSchema,
@@ -27,10 +26,10 @@ import {
   MemberSchema,
   type Page,
   type RegionStore,
-  type RetentionFacts,
   NOTHING_DUE,
   ValidationError,
 } from "@meldpunt/domain";
+import type { CaseFacts, RetentionFacts } from "@meldpunt/domain/staff";
 import * as z from "zod/mini";
 import { caseItemKeys, caseKey, DESK_PREFIX, deskKey, MEMBER_PREFIX, memberKey, queuePartition, REGION_PK, receiptPartition } from "./keys";
 import { queryAll, send } from "./requests";

@@ -1,5 +1,6 @@
 // Key composition for every entity, testable without a database.
-import { type CaseId, type CaseRecord, type DeskId, type MemberId, nextDueAt, type StaffId } from "@meldpunt/domain";
+import { type CaseId, type CaseRecord, type DeskId, type MemberId, nextDueAt } from "@meldpunt/domain";
+import type { StaffId } from "@meldpunt/domain/staff";
 
 export const REGION_PK = "REGION";
 

@@ -4,20 +4,18 @@
 // sealed: they are de-identified and shared with the region, and hold no case id, member or desk.
 import { type AttributeValue, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
+import { ConflictError, type LibraryStore, ValidationError } from "@meldpunt/domain";
 import {
-  ConflictError,
   type LibraryComment,
   LibraryCommentSchema,
   type LibraryEntry,
   LibraryEntryIdSchema,
   LibraryEntrySchema,
   type LibraryState,
-  type LibraryStore,
   type LibrarySummary,
   LIBRARY_TEXT_FIELDS,
   MAX_LIBRARY_COMMENTS,
-  ValidationError,
-} from "@meldpunt/domain";
+} from "@meldpunt/domain/staff";
 import * as z from "zod/mini";
 import { queryAll, send } from "./requests";
 import { INDEXES, keyAttributeNames } from "./table";

@@ -8,7 +8,7 @@ import {
   PutItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { type Staff, StaffSchema, type StaffStore, } from "@meldpunt/domain";
+import { type Staff, StaffSchema, type StaffStore } from "@meldpunt/domain/staff";
 import * as z from "zod/mini";
 import { STAFF_LIST_PARTITION, staffItemKeys, staffKey } from "./keys";
 import { queryAll, send } from "./requests";

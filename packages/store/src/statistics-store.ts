@@ -3,7 +3,7 @@
 // is one Query of a key range. Numbers only: no case id, no content, nothing sealed.
 import { type DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { type PeriodId, type StatisticsSnapshot, StatisticsSnapshotSchema, type StatisticsSnapshots } from "@meldpunt/domain";
+import { type PeriodId, type StatisticsSnapshot, StatisticsSnapshotSchema, type StatisticsSnapshots } from "@meldpunt/domain/staff";
 import * as z from "zod/mini";
 import { queryAll, send } from "./requests";
 

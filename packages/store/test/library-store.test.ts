@@ -2,7 +2,8 @@
 // year without the sections, the lookup by the one-way reference, and comments numbered without gaps under concurrency.
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { ConflictError, type LibraryEntry, newLibraryEntryId } from "@meldpunt/domain";
+import { ConflictError } from "@meldpunt/domain";
+import { type LibraryEntry, newLibraryEntryId } from "@meldpunt/domain/staff";
 import { describe, expect, it } from "vitest";
 import { createLibraryStore, libraryEntryItemKeys, libraryEntryKey } from "../src/library-store";
 import { useDynalite } from "./fixtures";

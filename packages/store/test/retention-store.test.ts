@@ -1,7 +1,8 @@
 // What the retention job (docs/decisions.md 39) asks of the store, against real dynalite: a member's closed cases on a
 // desk from the queue index (no open case, no content, page by page), a delete conditional on member and version that
 // treats "gone already" as done, removing a signal entry, and the ledger of deletions begun.
-import { ConflictError, type PendingDeletion } from "@meldpunt/domain";
+import { ConflictError } from "@meldpunt/domain";
+import type { PendingDeletion } from "@meldpunt/domain/staff";
 import { describe, expect, it } from "vitest";
 import { createDeletionLedger } from "../src/deletion-ledger";
 import { createSignalIndex } from "../src/signal-index";

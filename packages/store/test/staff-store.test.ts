@@ -1,7 +1,8 @@
 // The StaffStore against real dynalite: the item's key, the version guard, and errors mapped to domain errors.
 import { DynamoDBClient, GetItemCommand, InternalServerError } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { ConflictError, type Staff, UnavailableError } from "@meldpunt/domain";
+import { ConflictError, UnavailableError } from "@meldpunt/domain";
+import type { Staff } from "@meldpunt/domain/staff";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
 import { staffItemKeys, staffKey } from "../src/keys";

@@ -3,8 +3,8 @@
 // loader reads the snapshots and no case, counts live only what the job has not counted, and both give the same tallies.
 import { type DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
+import type { CaseRecord } from "@meldpunt/domain";
 import {
-  type CaseRecord,
   crossMemberTallies,
   loadHalfYearTallies,
   parsePeriod,
@@ -12,7 +12,7 @@ import {
   runStatisticsJob,
   STATISTICS_VERSION,
   type StatisticsSnapshot,
-} from "@meldpunt/domain";
+} from "@meldpunt/domain/staff";
 import { describe, expect, it } from "vitest";
 import { createStatisticsStore, statisticsKey } from "../src/statistics-store";
 import { makeCase, makeDesk, makeMember, useDynalite } from "./fixtures";

@@ -3,8 +3,6 @@
 // without forms, for investigators (its own audited read).
 import {
   Anonymity,
-  type CaseFile,
-  caseStep,
   Channels,
   CloseReasons,
   Conclusions,
@@ -12,13 +10,13 @@ import {
   Investigations,
   MAX_MESSAGE,
   type Measure,
-  type Need,
   Referrals,
   Relations,
   ReporterTypes,
   Tracks,
   subcategoryLabel,
 } from "@meldpunt/domain";
+import { type CaseFile, caseStep, type Need } from "@meldpunt/domain/staff";
 import type { Child } from "hono/jsx";
 import { ADVICE_STATE, C, EVENT_FOR_STAFF } from "../case-text";
 import { CheckboxGroup, ErrorSummary, type Errors, Field, fieldAria, LinkParagraph, RadioGroup } from "../form";

@@ -1,7 +1,7 @@
 // The regional board's dashboard (issue 6 item 3, docs/decisions.md 37): one half-year's protected figures across
 // members, a trend over four half-years, the regional annual totals; each chart beside its table, each table as CSV.
 // Nothing here links to, filters to or exports a single case: the only choice is a fixed half-year.
-import type { BoardDashboard, PeriodId } from "@meldpunt/domain";
+import type { BoardDashboard, PeriodId } from "@meldpunt/domain/staff";
 import type { Child } from "hono/jsx";
 import { ColumnChart, describe } from "../charts";
 import { LinkParagraph } from "../form";
@@ -104,6 +104,7 @@ export function DashboardPage(props: DashboardProps) {
         <h2 class="utrecht-heading-2">{fill(tr(lang, B.annualTitle), { year: dashboard.year })}</h2>
         <p class="utrecht-paragraph">{fill(tr(lang, B.annualIntro), { year: dashboard.year })}</p>
         {["maatregel", "spoor"].map((id) => figure(id))}
+        {tables.has("spoor") ? null : <p class="utrecht-paragraph">{fill(tr(lang, B.tracksHidden), { year: dashboard.year })}</p>}
 
         <div class="hub-no-print">
           <LinkParagraph href={href(lang, "/medewerker")}>{tr(lang, T.backToStaff)}</LinkParagraph>

@@ -1,6 +1,7 @@
 // A desk's queue: the open cases of every member it serves, the first due first, with filters (a plain GET form),
 // counts, deadline badges and pages. Metadata only: no case content is decrypted for this page.
-import { CATEGORY_CODES, CaseStateSchema, type Desk, type Member, type QueueFilter, type QueueView, TAXONOMY, Tracks } from "@meldpunt/domain";
+import { CATEGORY_CODES, CaseStateSchema, type Desk, type Member, TAXONOMY, Tracks } from "@meldpunt/domain";
+import type { QueueFilter, QueueView } from "@meldpunt/domain/staff";
 import { FilterSelect, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";

@@ -1,5 +1,6 @@
 // Forwarding a case to another desk: the case's data (no content) and a form for the desk, the member and the reason.
-import { type CaseSummary, type Desk, MAX_TRANSFER_REASON, type Member, TAXONOMY } from "@meldpunt/domain";
+import { type CaseSummary, type Desk, type Member, TAXONOMY } from "@meldpunt/domain";
+import { MAX_TRANSFER_REASON } from "@meldpunt/domain/staff";
 import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";

@@ -4,6 +4,11 @@
 import {
   CATEGORY_CODES,
   type CategoryCode,
+  type SubcategoryCode,
+  subcategoryLabel,
+  TAXONOMY,
+} from "@meldpunt/domain";
+import {
   type LibraryComment,
   type LibraryDraft,
   type LibraryEntry,
@@ -13,10 +18,7 @@ import {
   MAX_LIBRARY_TEXT,
   MAX_LIBRARY_TITLE,
   MAX_REJECTION_REASON,
-  type SubcategoryCode,
-  subcategoryLabel,
-  TAXONOMY,
-} from "@meldpunt/domain";
+} from "@meldpunt/domain/staff";
 import type { Child } from "hono/jsx";
 import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, FilterSelect, fieldAria, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";

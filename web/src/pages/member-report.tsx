@@ -1,6 +1,7 @@
 // A member's own jaarverslag or half-year report (issue 6 item 4, docs/decisions.md 37): its exact figures in the tables
 // integrity bureaus and confidential advisors publish, with the period before beside them; printable, and one CSV.
-import type { Member, MemberReport, PeriodId } from "@meldpunt/domain";
+import type { Member } from "@meldpunt/domain";
+import type { MemberReport, PeriodId } from "@meldpunt/domain/staff";
 import { LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";

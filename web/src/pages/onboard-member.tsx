@@ -1,6 +1,7 @@
 // The hub operator onboards a member: its details, for each route a desk of its own or an existing one, and the two
 // conflict alternates. The own desks' ids and names are proposed from the member's code and name. No case content.
-import { type Desk, type Member, OWN_DESKS, proposeOwnDesk, REQUIRED_ROUTES } from "@meldpunt/domain";
+import { type Desk, type Member, REQUIRED_ROUTES } from "@meldpunt/domain";
+import { OWN_DESKS, proposeOwnDesk } from "@meldpunt/domain/staff";
 import type { Child } from "hono/jsx";
 import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";

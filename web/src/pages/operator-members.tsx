@@ -1,5 +1,6 @@
 // The hub operator's overview: the member organisations and every desk with the members it serves. No case content.
-import { type Desk, deskServes, HUB_MEMBER_ID, type Member } from "@meldpunt/domain";
+import { type Desk, HUB_MEMBER_ID, type Member } from "@meldpunt/domain";
+import { deskServes } from "@meldpunt/domain/staff";
 import { LinkParagraph } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";

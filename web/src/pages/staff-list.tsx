@@ -1,6 +1,7 @@
 // The hub operator's staff page: every staff record with its roles, and a form to add a staff member or replace one's
 // name, e-mail and role. Staff records say who may do what; they hold nothing about cases.
-import { type Desk, HUB_MEMBER_ID, type Member, ROLE_LABELS, type RoleName, type Staff } from "@meldpunt/domain";
+import { type Desk, HUB_MEMBER_ID, type Member } from "@meldpunt/domain";
+import { ROLE_LABELS, type RoleName, type Staff } from "@meldpunt/domain/staff";
 import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph, RadioGroup } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";

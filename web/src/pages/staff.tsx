@@ -1,5 +1,6 @@
 // The first staff page: who is logged in and what they may do, from the hub's own records. No case content.
-import { ACTION_NAMES, ACTIONS, type Desk, type Grant, HUB_MEMBER_ID, type Member, type Staff } from "@meldpunt/domain";
+import { type Desk, HUB_MEMBER_ID, type Member } from "@meldpunt/domain";
+import { ACTION_NAMES, ACTIONS, type Grant, type Staff } from "@meldpunt/domain/staff";
 import { LinkParagraph } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";

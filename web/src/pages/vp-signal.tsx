@@ -1,6 +1,7 @@
 // The vertrouwenspersoon's anonymous signal to a member's management: counts per subject over the last twelve months
 // (under 5 as "<5", no total) and the VP's own remark, previewed here exactly as it will be sent.
-import { type Desk, type Member, type VpSignal, TAXONOMY } from "@meldpunt/domain";
+import { type Desk, type Member, TAXONOMY } from "@meldpunt/domain";
+import type { VpSignal } from "@meldpunt/domain/staff";
 import { ErrorSummary, type Errors, Field, fieldAria, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
