@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { buildHandler } from "@meldpunt/api/lambda";
+import { ORIGIN_HEADER } from "@meldpunt/api/origin-check";
 import { createDynamoStore, ensureTable } from "@meldpunt/store";
 import { type EmbeddedDynamo, embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { mockClient } from "aws-sdk-client-mock";
@@ -63,6 +64,16 @@ describe("the Lambda entry", () => {
     const res = await buildHandler(env())(httpApiEvent("GET", "/health"), lambdaContext());
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ status: "ok" });
+  });
+
+  it("refuses, with ORIGIN_KEY set, a request that did not come through CloudFront (the API's own address skips the WAF)", async () => {
+    const handler = buildHandler({ ...env(), ORIGIN_KEY: "een-geheime-sleutel-die-alleen-cloudfront-stuurt" });
+    const direct = await handler(httpApiEvent("GET", "/melden"), lambdaContext());
+    expect([direct.statusCode, direct.body]).toEqual([403, "Forbidden"]);
+    const wrong = await handler(httpApiEvent("GET", "/health", { headers: { [ORIGIN_HEADER]: "geraden" } }), lambdaContext());
+    expect(wrong.statusCode).toBe(403);
+    const through = await handler(httpApiEvent("GET", "/health", { headers: { [ORIGIN_HEADER]: "een-geheime-sleutel-die-alleen-cloudfront-stuurt" } }), lambdaContext());
+    expect([through.statusCode, JSON.parse(through.body)]).toEqual([200, { status: "ok" }]);
   });
 
   it("stores a report under the member's KMS key with the {member, case} context and reads it back", async () => {

@@ -40,8 +40,10 @@ export interface HubSecrets {
   submissionKey: Secret;
   /** AUDIT_KEY: the audit trail's keyed hash chain (decision 29). */
   auditKey: Secret;
-  /** SESSION_KEY: staff session cookies (decision 15), for when the Lambda wires Cognito login. */
+  /** SESSION_KEY: staff session cookies (decision 15). */
   sessionKey: Secret;
+  /** ORIGIN_KEY: the header CloudFront adds to every request for the api, which refuses any without it (decision 43). */
+  originKey: Secret;
 }
 
 export interface StatefulStackProps extends StackProps {
@@ -177,9 +179,11 @@ export class StatefulStack extends Stack {
       submissionKey: secret("SubmissionKey", "SUBMISSION_KEY (form tokens, proof of work, mailbox sessions)"),
       auditKey: secret("AuditKey", "AUDIT_KEY (the audit trail's HMAC chain; replacing it breaks verification of existing trails)"),
       sessionKey: secret("SessionKey", "SESSION_KEY (staff session cookies; replacing it logs everyone out)"),
+      originKey: secret("OriginKey", "ORIGIN_KEY (CloudFront's header to the api; requests without it are refused)"),
     };
     rotation(this.secrets.submissionKey, "a new submission key invalidates every open report form and every reporter's mailbox session");
     rotation(this.secrets.auditKey, "a new audit key makes every existing audit trail fail verification (docs/decisions.md 29)");
     rotation(this.secrets.sessionKey, "a new session key logs every staff member out");
+    rotation(this.secrets.originKey, "CloudFront and the api must change it in the same deploy, or the api refuses every request until both have");
   }
 }

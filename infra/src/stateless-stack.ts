@@ -1,7 +1,8 @@
 // The stateless half: the api function behind an HTTP API, the deadline, retention and statistics jobs on daily schedules, CloudFront in front
 // (pages from the API, /assets/* from S3 through origin access control) with the WAF and the hub's response headers,
 // alarms, and the static assets. It owns no data: everything it stores is in the stateful stack.
-import { Aws, type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token } from "aws-cdk-lib";
+import { ORIGIN_HEADER } from "@meldpunt/api/origin-check";
+import { Aws, type CfnElement, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Token } from "aws-cdk-lib";
 import { HttpApi, HttpStage, PayloadFormatVersion } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
@@ -123,7 +124,8 @@ export class StatelessStack extends Stack {
       .bindBlobs({ bucket: stateful.blobBucket, arn: stateful.blobBucketArn, key: stateful.blobKey })
       .bindSecret("SUBMISSION_KEY", stateful.secrets.submissionKey)
       .bindSecret("AUDIT_KEY", stateful.secrets.auditKey)
-      .bindSecret("SESSION_KEY", stateful.secrets.sessionKey);
+      .bindSecret("SESSION_KEY", stateful.secrets.sessionKey)
+      .bindSecret("ORIGIN_KEY", stateful.secrets.originKey);
 
     // The deadline job opens no case content: no member key, no bucket (docs/decisions.md 31).
     this.deadlineJob = new HubFunction(this, "DeadlineJob", {
@@ -203,6 +205,9 @@ export class StatelessStack extends Stack {
     const apiOrigin = new HttpOrigin(`${this.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       readTimeout: Duration.seconds(30),
+      // The api refuses requests without it: its execute-api address would otherwise be a way past the WAF. A dynamic
+      // reference, like the functions' secrets: the template holds no value (docs/decisions.md 43).
+      customHeaders: { [ORIGIN_HEADER]: SecretValue.secretsManager(stateful.secrets.originKey.secretArn).unsafeUnwrap() },
     });
     const apiRequests = new OriginRequestPolicy(this, "ApiRequests", {
       comment: "Meldpunt: cookies, query and the few headers the app reads; no user agent, no viewer address headers",

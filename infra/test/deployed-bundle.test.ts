@@ -64,6 +64,7 @@ function deployedApiHandler(): Promise<Handler> {
       SUBMISSION_KEY: randomBytes(32).toString("base64url"),
       AUDIT_KEY: randomBytes(32).toString("base64url"),
       SESSION_KEY: randomBytes(32).toString("base64url"),
+      ORIGIN_KEY: ORIGIN_KEY,
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: provider.clientId,
     };
@@ -78,9 +79,27 @@ function deployedApiHandler(): Promise<Handler> {
       AWS_SECRET_ACCESS_KEY: "local",
       POWERTOOLS_LOG_LEVEL: "SILENT",
     });
-    return load(dir, handler);
+    // Every request as CloudFront forwards it: with the origin header the template configures on the API's origin.
+    const api = await load(dir, handler);
+    const header = originHeaderOfTemplate();
+    return (event, context) => {
+      const forwarded = event as { headers?: Record<string, string> };
+      return api({ ...forwarded, headers: { ...forwarded.headers, [header]: ORIGIN_KEY } }, context);
+    };
   })();
   return loadedApi;
+}
+
+/** The deploy-time value of the origin key, locally. */
+const ORIGIN_KEY = randomBytes(32).toString("base64url");
+
+/** The one header the distribution adds to requests for the API. */
+function originHeaderOfTemplate(): string {
+  const dist = Object.values(Template.fromStack(stacks.stateless).findResources("AWS::CloudFront::Distribution"))[0]?.Properties.DistributionConfig;
+  const api = (dist.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string }[] }[]).find((o) => o.CustomOriginConfig);
+  const [header] = api?.OriginCustomHeaders?.map((h) => h.HeaderName) ?? [];
+  if (!header) throw new Error("the distribution sends no header to the API");
+  return header;
 }
 
 /** `name=value` of a cookie the function set (API Gateway v2 answers carry them in `cookies`). */
@@ -142,6 +161,14 @@ describe("the deployed api bundle", () => {
     expect(staged).toEqual(await filesOf(built.dirs.api));
     expect(Object.values(staged).reduce((a, b) => a + b, 0)).toBe(built.bytes.api);
     expect(Object.keys(staged)).toContain("index.mjs");
+  });
+
+  it("refuses a request that did not come through CloudFront: without the origin header the distribution adds", async () => {
+    await deployedApiHandler();
+    const { dir, handler } = await deployedCodeDir("api");
+    // The same module, so the same handler, called as a client of the API's own execute-api address would.
+    const direct = await (await load(dir, handler))(httpApiEvent("GET", "/melden"), lambdaContext());
+    expect([direct.statusCode, direct.body]).toEqual([403, "Forbidden"]);
   });
 
   it("takes a report under the member's key and shows it back in the mailbox, through API Gateway v2 events", async () => {

@@ -2,6 +2,7 @@
 // job without keys or bucket, the retention job with no key and only deletes in the bucket), secrets only as references, logs that keep no request times and expire, the WAF in
 // front of CloudFront, the hub's CSP, S3 reachable only through CloudFront, alarms. Stand-in code: the bundles are
 // deployed-bundle.test.ts's subject.
+import { ORIGIN_HEADER } from "@meldpunt/api/origin-check";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HUB_CSP } from "../src/csp";
@@ -144,7 +145,7 @@ describe("the functions", () => {
     const reference = Match.objectLike({ "Fn::Join": ["", ["{{resolve:secretsmanager:", Match.anyValue(), ":SecretString:::}}"]] });
     stateless.hasResourceProperties("AWS::Lambda::Function", {
       FunctionName: `meldpunt-${config.id}-api`,
-      Environment: { Variables: Match.objectLike({ SUBMISSION_KEY: reference, AUDIT_KEY: reference, SESSION_KEY: reference }) },
+      Environment: { Variables: Match.objectLike({ SUBMISSION_KEY: reference, AUDIT_KEY: reference, SESSION_KEY: reference, ORIGIN_KEY: reference }) },
     });
     for (const job of ["deadline-job", "retention-job"]) {
       stateless.hasResourceProperties("AWS::Lambda::Function", {
@@ -173,6 +174,7 @@ describe("the functions", () => {
         "OIDC_ISSUER",
         "OIDC_POST_LOGOUT_URL",
         "OIDC_REDIRECT_URL",
+        "ORIGIN_KEY",
         "SESSION_KEY",
         "SIGNAL_KEY_ALIAS_SUFFIX",
         "SUBMISSION_KEY",
@@ -256,6 +258,15 @@ describe("the edge", () => {
     expect(managed[0]?.RuleActionOverrides?.map((o) => o.Name)).toEqual(COUNT_ONLY_RULES);
     for (const visibility of [acl.VisibilityConfig, ...rules.map((r) => r.VisibilityConfig)]) expect(visibility.SampledRequestsEnabled).toBe(false);
     edge.resourceCountIs("AWS::WAFv2::LoggingConfiguration", 0);
+  });
+
+  it("sends the api's origin key with every request to the API, as a reference to the same secret the api reads", () => {
+    const dist = Object.values(stateless.findResources("AWS::CloudFront::Distribution"))[0]?.Properties.DistributionConfig;
+    const api = (dist.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).find((o) => o.CustomOriginConfig);
+    expect(api?.OriginCustomHeaders?.map((h) => h.HeaderName)).toEqual([ORIGIN_HEADER]);
+    const sent = JSON.stringify(api?.OriginCustomHeaders?.[0]?.HeaderValue);
+    expect(sent).toContain("{{resolve:secretsmanager:");
+    expect(sent).toBe(JSON.stringify(functionProps("api").Environment.Variables.ORIGIN_KEY));
   });
 
   it("sends pages to the API and /assets/* to S3 through origin access control, HTTPS only, no logs", () => {

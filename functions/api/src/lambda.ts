@@ -14,6 +14,7 @@ import { type AppDeps, createApp } from "./app";
 import type { CloudAdapters } from "./cloud-deps";
 import { lazyPort } from "./lazy-port";
 import { lazyRoutes } from "./lazy-routes";
+import { originCheck } from "./origin-check";
 import { type StaffSettings, staffSettings } from "./staff-env";
 
 export function buildHandler(env: Record<string, string | undefined>) {
@@ -37,9 +38,19 @@ export function buildHandler(env: Record<string, string | undefined>) {
     clock,
     logger,
   });
-  const appHandler = (event: LambdaEvent, context: Context) => handle(app)(event, context);
+  // ORIGIN_KEY: what CloudFront sends in the origin header; a request without it skipped the WAF (./origin-check.ts).
+  const fromCloudFront = originCheck(env.ORIGIN_KEY);
+  const appHandler = async (event: LambdaEvent, context: Context) => (fromCloudFront(event.headers) ? handle(app)(event, context) : NOT_THROUGH_CLOUDFRONT);
   return middy(appHandler).use(injectLambdaContext(logger, { resetKeys: true }));
 }
+
+/** Plain and short: whoever sends a request to the API's own address learns nothing from the answer. */
+const NOT_THROUGH_CLOUDFRONT: { statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded: boolean; cookies?: string[] } = {
+  statusCode: 403,
+  headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  body: "Forbidden",
+  isBase64Encoded: false,
+};
 
 type AdapterOf = <K extends Exclude<keyof CloudAdapters, "auditLog">>(name: K) => CloudAdapters[K];
 
