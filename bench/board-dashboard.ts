@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type LocalHub, startLocalHub } from "@meldpunt/local";
+import { type LocalDeps, startLocalHub } from "@meldpunt/local";
 import { UNUSABLE_RECEIPT_HASH } from "@meldpunt/local/demo-cases";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 import {
@@ -164,7 +164,7 @@ const PATHS: CaseState[][] = [
 const ADVICE_PATHS: CaseState[][] = [["ontvangen"], ["ontvangen", "bevestigd"], ["ontvangen", "bevestigd", "gesloten"]];
 
 /** One case of `member` received between `from` and `to`; its steps a few days apart and never after `now`. */
-async function boardCase(hub: LocalHub, member: Member, from: number, to: number, n: number, now: Date): Promise<CaseRecord> {
+export async function boardCase(hub: LocalDeps, member: Member, from: number, to: number, n: number, now: Date): Promise<CaseRecord> {
   const r = (salt: number) => (((n + 1) * 2654435761 + salt * 40503) % 1000) / 1000;
   const id = benchCaseId(`board-${n}`);
   const advice = r(1) < 0.2;

@@ -15,42 +15,51 @@ export interface ColdStart {
 
 /** What API Gateway (HTTP API, payload format 2.0) sends for `GET /health`, trimmed to realistic fields only. */
 export function healthEvent() {
+  return apiGatewayEvent("GET", "/health", { headers: { accept: "application/json" } });
+}
+
+/**
+ * Any request as API Gateway (HTTP API, payload format 2.0) hands it to the function: cookies in `cookies`, a binary
+ * body (a multipart form with files) base64 with `isBase64Encoded`.
+ */
+export function apiGatewayEvent(method: string, path: string, init: { headers?: Record<string, string>; cookies?: string[]; body?: Buffer | string } = {}) {
   const now = Date.now();
+  const [rawPath = path, rawQueryString = ""] = path.split(/\?(.*)/s);
+  const binary = Buffer.isBuffer(init.body);
   return {
     version: "2.0",
     routeKey: "$default",
-    rawPath: "/health",
-    rawQueryString: "",
+    rawPath,
+    rawQueryString,
+    ...(init.cookies ? { cookies: init.cookies } : {}),
     headers: {
-      accept: "application/json",
+      accept: "text/html",
       host: "abc123.execute-api.eu-west-1.amazonaws.com",
       "user-agent": "meldpunt-bench",
       "x-forwarded-for": "127.0.0.1",
       "x-forwarded-port": "443",
       "x-forwarded-proto": "https",
+      ...init.headers,
     },
     requestContext: {
       accountId: "123456789012",
       apiId: "abc123",
       domainName: "abc123.execute-api.eu-west-1.amazonaws.com",
       domainPrefix: "abc123",
-      http: { method: "GET", path: "/health", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "meldpunt-bench" },
+      http: { method, path: rawPath, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "meldpunt-bench" },
       requestId: "bench-request-1",
       routeKey: "$default",
       stage: "$default",
       time: new Date(now).toUTCString(),
       timeEpoch: now,
     },
-    isBase64Encoded: false,
+    ...(init.body === undefined ? {} : { body: binary ? init.body.toString("base64") : init.body }),
+    isBase64Encoded: binary,
   };
 }
 
-// Runs in the child. It builds the Lambda context itself (functions cannot cross the process boundary), calls the
-// handler once and fails loudly unless the answer is exactly the health answer. The process then exits on its own,
-// so a handle left open at load time would show up as a slower cold start rather than be hidden by process.exit().
-const CHILD = `
-const [bundleUrl, eventJson] = process.argv.slice(1);
-const { handler } = await import(bundleUrl);
+/** JavaScript for a child: a minimal Lambda context as `context` (functions cannot cross the process boundary). */
+export const CHILD_CONTEXT = `
 const deadline = Date.now() + 29000;
 const context = {
   callbackWaitsForEmptyEventLoop: true,
@@ -64,6 +73,15 @@ const context = {
   getRemainingTimeInMillis: () => deadline - Date.now(),
   done() {}, fail() {}, succeed() {},
 };
+`;
+
+// Runs in the child. It builds the Lambda context itself (CHILD_CONTEXT), calls the handler once and fails loudly
+// unless the answer is exactly the health answer. The process then exits on its own, so a handle left open at load
+// time would show up as a slower cold start rather than be hidden by process.exit().
+const CHILD = `
+const [bundleUrl, eventJson] = process.argv.slice(1);
+const { handler } = await import(bundleUrl);
+${CHILD_CONTEXT}
 const res = await handler(JSON.parse(eventJson), context);
 let body;
 try { body = JSON.parse(res.body); } catch { body = res && res.body; }
@@ -77,7 +95,7 @@ if (!res || res.statusCode !== 200 || JSON.stringify(body) !== '{"status":"ok"}'
 const CHILD_ENV = { TABLE_NAME: "meldpunt", AWS_REGION: "eu-west-1", PATH: process.env.PATH ?? "" };
 
 /** Bounded: a child that has not ended after this long is killed and the benchmark fails. */
-const CHILD_TIMEOUT_MS = 30_000;
+export const CHILD_TIMEOUT_MS = 30_000;
 
 export async function measureColdStart(bundleFile: string, bareHonoFile: string, runs = 7): Promise<ColdStart> {
   const answer = (file: string) => ["--input-type=module", "-e", CHILD, pathToFileURL(file).href, JSON.stringify(healthEvent())];

@@ -25,7 +25,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type LocalHub, startLocalHub } from "@meldpunt/local";
+import { type LocalDeps, type LocalHub, startLocalHub } from "@meldpunt/local";
 import { UNUSABLE_RECEIPT_HASH } from "@meldpunt/local/demo-cases";
 import { DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
 // The domain's own record type, deadlines and content encoding, so the seeded cases are what the hub writes. Imported
@@ -225,7 +225,7 @@ async function build(hub: LocalHub, id: string, receivedAt: Date, states: CaseSt
 }
 
 /** Builds, seals and writes `count` cases, SEED_BATCH at a time, with the hub's store. */
-export async function writeAll(hub: LocalHub, count: number, record: (i: number) => Promise<CaseRecord>): Promise<void> {
+export async function writeAll(hub: LocalDeps, count: number, record: (i: number) => Promise<CaseRecord>): Promise<void> {
   for (let start = 0; start < count; start += SEED_BATCH) {
     const batch = Array.from({ length: Math.min(SEED_BATCH, count - start) }, (_, k) => start + k);
     await Promise.all(batch.map(async (i) => hub.deps.cases.createCase(await record(i))));

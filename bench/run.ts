@@ -1,6 +1,7 @@
-// `pnpm bench`: the api bundle's size, its cold start, the report form page's weight, the hub's submission rate, the
-// p99 latency of a submission with a 1 MB attachment under 20 clients, the p99 latency and store requests of a desk
-// queue page with 5,000 cases in the member, and the board's dashboard over 150,000 cases.
+// `pnpm bench`: the api bundle's size, its cold start, each Lambda function's memory (and the api's CPU per
+// submission), the report form page's weight, the hub's submission rate, the p99 latency of a submission with a 1 MB
+// attachment under 20 clients, the p99 latency and store requests of a desk queue page with 5,000 cases in the member,
+// and the board's dashboard over 150,000 cases.
 // Human-readable figures first, then ONE JSON line last (for CI and for comparing runs); exits non-zero when a budget
 // is broken.
 import { cpus } from "node:os";
@@ -10,6 +11,7 @@ import { BARE_HONO_ENTRY, bundleApi, bundleEntry, DEADLINE_JOB_ENTRY, RETENTION_
 import { BOARD_CASES_PER_MEMBER_YEAR, BOARD_HALF_YEARS, measureBoardDashboard } from "./board-dashboard";
 import { measureColdStart } from "./cold-start";
 import { measureFormPage } from "./form-page";
+import { measureLambdaMemory, printLambdaMemory } from "./lambda-memory";
 import { measureQueueP99, QUEUE_CLOSED_CASES, QUEUE_DESK, QUEUE_MEMBER, QUEUE_OPEN_CASES, QUEUE_P99_CLIENTS, type StoreRequests } from "./queue-p99";
 import { round } from "./stats";
 import { type LatencyFigures, measureSubmitP99, SUBMIT_P99_CLIENTS } from "./submit-p99";
@@ -47,9 +49,12 @@ console.log("  largest packages:");
 for (const { name, bytes } of topPackages(bundle, 10)) console.log(`  ${kib(bytes)}  ${name}`);
 
 // 1b. The scheduled jobs' bundles, as the stack deploys them beside the api.
-const jobBundleKiB = await jobBundle("deadline job", DEADLINE_JOB_ENTRY, "deadline-job");
-const retentionJobBundleKiB = await jobBundle("retention job", RETENTION_JOB_ENTRY, "retention-job");
-const statisticsJobBundleKiB = await jobBundle("statistics job", STATISTICS_JOB_ENTRY, "statistics-job");
+const deadlineJob = await jobBundle("deadline job", DEADLINE_JOB_ENTRY, "deadline-job");
+const retentionJob = await jobBundle("retention job", RETENTION_JOB_ENTRY, "retention-job");
+const statisticsJob = await jobBundle("statistics job", STATISTICS_JOB_ENTRY, "statistics-job");
+const jobBundleKiB = deadlineJob.kib;
+const retentionJobBundleKiB = retentionJob.kib;
+const statisticsJobBundleKiB = statisticsJob.kib;
 
 // 2. Cold start, as a multiple of a bare Node start; a bare hono Lambda beside it shows the framework's floor.
 const bareHono = await bundleEntry(BARE_HONO_ENTRY, join(here, ".out/bare-hono"));
@@ -61,6 +66,18 @@ console.log(
   `cold start: ${round(cold.coldStartMs)} ms median vs bare node ${round(cold.bareNodeMs)} ms → ×${coldStartRatio} (budget ×${COLD_START_BUDGET_RATIO}, ${cold.runs} runs each)`,
 );
 console.log(`  bare hono Lambda: ${round(cold.bareHonoMs)} ms → ×${bareHonoRatio} of bare node; the hub is ×${coldStartVsBareHono} of bare hono`);
+
+// 2b. Memory and CPU of each function, run as Lambda runs it: the api on the reporter's heaviest path, the jobs over
+// two store sizes; beside a bare node and the bare hono Lambda. Printed with what the rule of docs/cloud.md makes of it.
+const memory = await measureLambdaMemory({
+  api: bundle.outfile,
+  bareHono: bareHono.outfile,
+  deadlineJob: deadlineJob.outfile,
+  retentionJob: retentionJob.outfile,
+  statisticsJob: statisticsJob.outfile,
+});
+printLambdaMemory(memory);
+const mib = (kib: number) => round(kib / 1024);
 
 // 3. The report form page as Chromium loads it: the HTML and every asset, uncompressed.
 const formPage = await measureFormPage();
@@ -154,6 +171,19 @@ console.log(
     coldStartVsBareHono,
     apiEntryKiB,
     apiColdClosureKiB,
+    apiMaxRssMiB: mib(memory.apiMaxRssKiB),
+    apiSubmitCpuMs: round(memory.apiCpuMs.submit),
+    apiSubmitFilesCpuMs: round(memory.apiCpuMs.submitFiles),
+    apiSignInCpuMs: round(memory.apiCpuMs.signIn),
+    deadlineJobMaxRssMiB: mib(memory.jobs.deadline.maxRssKiB.at(-1) ?? 0),
+    retentionJobMaxRssMiB: mib(memory.jobs.retention.maxRssKiB.at(-1) ?? 0),
+    statisticsJobMaxRssMiB: mib(memory.jobs.statistics.maxRssKiB.at(-1) ?? 0),
+    deadlineJobRssMiBPer1000Cases: mib(memory.jobs.deadline.perThousandCasesKiB),
+    retentionJobRssMiBPer1000Cases: mib(memory.jobs.retention.perThousandCasesKiB),
+    statisticsJobRssMiBPer1000Cases: mib(memory.jobs.statistics.perThousandCasesKiB),
+    jobMemoryCases: memory.jobCases.at(-1),
+    bareNodeMaxRssMiB: mib(memory.bareNodeMaxRssKiB),
+    bareHonoMaxRssMiB: mib(memory.bareHonoMaxRssKiB),
     formPageKiB,
     formPageBudgetKiB: FORM_PAGE_BUDGET_KIB,
     formPageHtmlKiB: round(formPage.htmlBytes / 1024),
@@ -235,11 +265,12 @@ function storeRequests(r: StoreRequests): string {
     .join(", ")})`;
 }
 
-/** A scheduled job's bundle, built as the stack deploys it; its size in KiB, printed. */
-async function jobBundle(name: string, entry: string, dir: string): Promise<number> {
-  const size = round((await bundleEntry(entry, join(here, ".out", dir))).bytes / 1024);
-  console.log(`${name} bundle: ${size} KiB (budget ${JOB_BUNDLE_BUDGET_KIB})`);
-  return size;
+/** A scheduled job's bundle, built as the stack deploys it: its size in KiB (printed) and its entry file. */
+async function jobBundle(name: string, entry: string, dir: string): Promise<{ kib: number; outfile: string }> {
+  const built = await bundleEntry(entry, join(here, ".out", dir));
+  const kib = round(built.bytes / 1024);
+  console.log(`${name} bundle: ${kib} KiB (budget ${JOB_BUNDLE_BUDGET_KIB})`);
+  return { kib, outfile: built.outfile };
 }
 
 function kib(bytes: number): string {

@@ -45,7 +45,8 @@ export const SUBMIT_P99_CLIENTS = 20;
 /** Longer than any submission takes even on a busy machine; a request that takes longer counts as an error. */
 const REQUEST_TIMEOUT_MS = 60_000;
 const BOUNDARY = "----meldpunt-bench-5c1f0e7a9b2d4863";
-const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+export const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+const CRLF = Buffer.from("\r\n");
 
 /** Bare hono first, then submissions, one after the other in this process; each phase lasts `seconds`. */
 export async function measureSubmitP99(seconds: number): Promise<SubmitP99> {
@@ -72,7 +73,7 @@ async function measureBareHono(seconds: number, attachment: Buffer): Promise<Lat
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/melden`;
     // The same fields as a submission's; the token and challenge are only the same shape, this app checks neither.
-    const body = (n: number) => reportBody(n, { formToken: `bench-${n}`.padEnd(43, "x"), powChallenge: `v1.15.0.${"x".repeat(43)}` }, attachment);
+    const body = (n: number) => reportBody(n, { formToken: `bench-${n}`.padEnd(43, "x"), powChallenge: `v1.15.0.${"x".repeat(43)}` }, [attachment]);
     const warm = await post(url, body(0));
     if (warm.status !== 200 || warm.text !== String(attachment.length)) throw new Error(`bare hono did not read the attachment: ${warm.status} ${warm.text.slice(0, 200)}`);
     return await load(url, seconds, body);
@@ -95,7 +96,7 @@ async function measureSubmit(seconds: number, attachment: Buffer): Promise<Laten
     const hub = await startLocalHub({ dataDir, port: 0, logLevel: "WARN", powFallbackDelaySeconds: 0 });
     try {
       const url = `${hub.url}/melden`;
-      const body = (n: number) => reportBody(n, issueForm(hub.deps), attachment);
+      const body = (n: number) => reportBody(n, issueForm(hub.deps), [attachment]);
       // One submission first: it must be stored (a receipt page) with its attachment (a sealed blob of about 1 MB),
       // or the figure would time something else, such as the form coming back with an error.
       const warm = await post(url, body(0));
@@ -122,14 +123,15 @@ function issueForm(deps: Pick<LocalHub["deps"], "tokens" | "pow" | "clock">): { 
 }
 
 /**
- * The report form as a browser sends it with one file (multipart/form-data, the fields of web/src/pages/report-form.tsx
- * that a minimal anonymous report fills in), a different description per request, as real reports are.
+ * The report form as a browser sends it (multipart/form-data, the fields of web/src/pages/report-form.tsx that a
+ * minimal anonymous report fills in) with `attachments` as its files, a different description per request, as real
+ * reports are. `powNonce` empty is a browser without JavaScript.
  */
-function reportBody(n: number, form: { formToken: string; powChallenge: string }, attachment: Buffer): Buffer[] {
+export function reportBody(n: number, form: { formToken: string; powChallenge: string; powNonce?: string }, attachments: Buffer[]): Buffer[] {
   const fields: [string, string][] = [
     ["formToken", form.formToken],
     ["powChallenge", form.powChallenge],
-    ["powNonce", ""],
+    ["powNonce", form.powNonce ?? ""],
     ["member", "hoorn"],
     ["wants", "melding"],
     ["reporterType", "medewerker"],
@@ -142,9 +144,13 @@ function reportBody(n: number, form: { formToken: string; powChallenge: string }
   ];
   let head = "";
   for (const [name, value] of fields) head += `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  head += `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="verslag.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
-  // In three parts, so that the 1 MB is written from the one buffer rather than copied for every request.
-  return [Buffer.from(head, "utf8"), attachment, Buffer.from(`\r\n--${BOUNDARY}--\r\n`, "utf8")];
+  // In parts, so that each file is written from its one buffer rather than copied for every request.
+  const parts: Buffer[] = [Buffer.from(head, "utf8")];
+  for (const [k, file] of attachments.entries()) {
+    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="verslag-${k + 1}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`, "utf8"), file, CRLF);
+  }
+  parts.push(Buffer.from(`--${BOUNDARY}--\r\n`, "utf8"));
+  return parts;
 }
 
 /**

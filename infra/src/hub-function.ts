@@ -227,13 +227,23 @@ export class HubFunction extends Construct {
   }
 }
 
-/** Seconds and memory chosen per function; see docs/cloud.md for how to measure them in the account. */
+/**
+ * Seconds and memory per function. Memory by the rule of docs/cloud.md ("Sizes and alarms"): at least twice the peak
+ * RSS `pnpm bench` measures for the deployed bundle (bench/lambda-memory.ts), rounded up to the next of Power Tuning's
+ * sizes (128, 256, 512, 1,024, …); for the api also enough CPU, which Lambda gives in proportion to memory.
+ */
 export const FUNCTION_SIZES = {
+  // Peak 215–240 MiB on a reporter's heaviest path (the rule alone: 512), but a submission is scrypt-bound: 135–175 ms
+  // of CPU, 255–320 ms with two files; at 1,024 MiB (0.58 vCPU) that is ~0.3 s and ~0.5 s, at 512 twice as long.
   api: { memoryMiB: 1024, timeout: Duration.seconds(20), logRetention: RetentionDays.ONE_MONTH },
+  // Peak 117–126 MiB at 3,000 cases of one member (its first run: every overdue case told), +0–4 MiB per 1,000:
+  // ~115–170 at 15,000, so the rule gives 256 or 512 from run to run; 512 keeps it off that edge.
   "deadline-job": { memoryMiB: 512, timeout: Duration.minutes(5), logRetention: RetentionDays.THREE_MONTHS },
-  // Reads every closed case's metadata, one Query page at a time, and deletes few: 15 minutes is Lambda's most.
+  // Reads every closed case's metadata, one Query page at a time, and deletes few: 15 minutes is Lambda's most. Peak
+  // 83–94 MiB at 3,000 cases, +3–8 MiB per 1,000 (mostly garbage a smaller heap collects sooner): ~125–190 at 15,000.
   "retention-job": { memoryMiB: 512, timeout: Duration.minutes(15), logRetention: RetentionDays.THREE_MONTHS },
-  // Holds one member's case metadata at a time (15,000 cases: ~15 MB); 150,000 cases took 35 s on the embedded store
-  // (bench/README.md), most of it the store's: 15 minutes leaves room for a region many times that size.
+  // Holds one member's case metadata at a time: peak 108–112 MiB at 3,000 cases, +6–8 MiB per 1,000, ~180–200 MiB at
+  // 15,000. 150,000 cases took 35 s on the embedded store (bench/README.md), most of it the store's: 15 minutes leaves
+  // room for a region many times that size.
   "statistics-job": { memoryMiB: 512, timeout: Duration.minutes(15), logRetention: RetentionDays.THREE_MONTHS },
 } as const satisfies Record<HubFunctionName, { memoryMiB: number; timeout: Duration; logRetention: RetentionDays }>;
