@@ -160,9 +160,9 @@ describe("StatefulStack: blob bucket and secrets", () => {
     });
   });
 
-  it("generates three retained secrets that read as 32 bytes of base64url", () => {
+  it("generates four retained secrets that read as 32 bytes of base64url: submission, audit, session and origin keys", () => {
     const secrets = template.findResources("AWS::SecretsManager::Secret");
-    expect(Object.keys(secrets)).toHaveLength(3);
+    expect(Object.keys(secrets).map((id) => id.replace(/[0-9A-F]{8}$/, "")).sort()).toEqual(["AuditKey", "OriginKey", "SessionKey", "SubmissionKey"]);
     for (const secret of Object.values(secrets)) {
       expect(secret.DeletionPolicy).toBe("Retain");
       expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 43, ExcludePunctuation: true, IncludeSpace: false, RequireEachIncludedType: false });
