@@ -1,5 +1,5 @@
 // Form building blocks that keep errors announced and linked to their fields (WCAG 3.3.1, 3.3.3).
-import type { FieldIssue } from "@meldpunt/domain";
+import { CATEGORY_CODES, type FieldIssue, TAXONOMY } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
 import { type Lang, tr } from "./i18n";
 import { T } from "./text";
@@ -129,6 +129,22 @@ function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox"; che
       ))}
     </fieldset>
   );
+}
+
+/** Where an error of the subjects links: the first box of the first category. */
+export const FIRST_SUBJECT_ID = `subcategories-${CATEGORY_CODES[0]}.${Object.keys(TAXONOMY[CATEGORY_CODES[0]].sub)[0]}`;
+
+/** Every subject of the taxonomy as boxes, a group per category, sent as `subcategories` (report form, library). */
+export function SubjectCheckboxes(props: { lang: Lang; checked: readonly string[] }) {
+  return CATEGORY_CODES.map((category) => (
+    <CheckboxGroup
+      field="subcategories"
+      legend={tr(props.lang, TAXONOMY[category].label)}
+      options={Object.entries(TAXONOMY[category].sub).map(([key, label]) => ({ value: `${category}.${key}`, label: tr(props.lang, label) }))}
+      checked={props.checked}
+      errors={{}}
+    />
+  ));
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   MAX_REJECTION_REASON,
 } from "@meldpunt/domain/staff";
 import type { Child } from "hono/jsx";
-import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, FilterSelect, fieldAria, LinkParagraph } from "../form";
+import { ErrorSummary, type Errors, Field, FieldError, FilterSelect, FIRST_SUBJECT_ID, fieldAria, LinkParagraph, SubjectCheckboxes } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { L, LIBRARY_FIELD_LABELS, LIBRARY_HINTS, LIBRARY_STATE_TEXT } from "../library-text";
@@ -272,7 +272,6 @@ export function LibraryFormPage(props: LibraryFormProps) {
   const query = `?balie=${encodeURIComponent(source.desk)}&organisatie=${encodeURIComponent(source.member)}&melding=${encodeURIComponent(source.caseId)}`;
   const casePath = `/balie/${source.desk}/${source.member}/${source.caseId}`;
   const title = tr(lang, L.newTitle);
-  const firstSubcategory = `subcategories-${CATEGORY_CODES[0]}.${Object.keys(TAXONOMY[CATEGORY_CODES[0]].sub)[0]}`;
   const area = (field: "situation" | "dilemma" | "route" | "outcome" | "lessons") => (
     <Field field={field} label={tr(lang, LIBRARY_FIELD_LABELS[field])} hint={tr(lang, LIBRARY_HINTS[field])} errors={errors}>
       <textarea class="utrecht-textarea hub-textarea" id={field} name={field} rows={5} maxlength={MAX_LIBRARY_TEXT} {...fieldAria(field, errors, true)}>
@@ -283,7 +282,7 @@ export function LibraryFormPage(props: LibraryFormProps) {
   return (
     <Layout lang={lang} title={title} path="/bibliotheek/nieuw" query={query} hasErrors={Object.keys(errors).length > 0}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      <ErrorSummary lang={lang} errors={errors} anchors={{ subcategories: firstSubcategory, form: "library-form" }} />
+      <ErrorSummary lang={lang} errors={errors} anchors={{ subcategories: FIRST_SUBJECT_ID, form: "library-form" }} />
       {props.refusal || draft.exists ? (
         <div class="utrecht-alert" role="status">
           <p class="utrecht-paragraph">{props.refusal ?? (draft.exists ? tr(lang, L.exists[draft.exists]) : "")}</p>
@@ -321,15 +320,7 @@ export function LibraryFormPage(props: LibraryFormProps) {
             <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={fieldAria("subcategories", errors, false)["aria-describedby"]}>
               <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{tr(lang, L.subjectsLegend)}</legend>
               <FieldError field="subcategories" errors={errors} />
-              {CATEGORY_CODES.map((category) => (
-                <CheckboxGroup
-                  field="subcategories"
-                  legend={tr(lang, TAXONOMY[category].label)}
-                  options={Object.entries(TAXONOMY[category].sub).map(([key, label]) => ({ value: `${category}.${key}`, label: tr(lang, label) }))}
-                  checked={values.subcategories ?? []}
-                  errors={{}}
-                />
-              ))}
+              <SubjectCheckboxes lang={lang} checked={values.subcategories ?? []} />
             </fieldset>
             <Field field="year" label={tr(lang, LIBRARY_FIELD_LABELS.year)} hint={tr(lang, L.yearHint)} errors={errors}>
               <input

@@ -2,7 +2,6 @@
 // brings the page back with everything the reporter typed and each message at its field.
 import {
   Anonymity,
-  CATEGORY_CODES,
   Channels,
   MAX_DESCRIPTION,
   MAX_SHORT_TEXT,
@@ -11,11 +10,10 @@ import {
   Relations,
   ReporterTypes,
   Roles,
-  TAXONOMY,
   UNKNOWN_MEMBER,
   Wishes,
 } from "@meldpunt/domain";
-import { CheckboxGroup, ErrorSummary, type Errors, Field, FieldError, fieldAria, RadioGroup } from "../form";
+import { ErrorSummary, type Errors, Field, FieldError, FIRST_SUBJECT_ID, fieldAria, RadioGroup, SubjectCheckboxes } from "../form";
 import { href, type Lang, tr } from "../i18n";
 import { brandOf, Layout } from "../layout";
 import { M } from "../mailbox-text";
@@ -73,7 +71,6 @@ export function ReportFormPage(props: {
   const errors = props.errors ?? {};
   // Files cannot be put back in a file picker: a form that comes back asks for them again (decisions 26).
   const summary = { ...errors, ...(props.filesLost && !errors.files ? { files: tr(lang, M.filesAgain) } : {}) };
-  const firstSubcategory = `subcategories-${CATEGORY_CODES[0]}.${Object.keys(TAXONOMY[CATEGORY_CODES[0]].sub)[0]}`;
   const group = (kind: Member["kind"]) =>
     members
       .filter((m) => m.kind === kind)
@@ -122,7 +119,7 @@ export function ReportFormPage(props: {
           <p class="utrecht-paragraph">{props.notice}</p>
         </div>
       ) : null}
-      <ErrorSummary lang={lang} errors={summary} anchors={{ subcategories: firstSubcategory, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
+      <ErrorSummary lang={lang} errors={summary} anchors={{ subcategories: FIRST_SUBJECT_ID, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
       <p class="utrecht-paragraph">{tr(lang, intake ? R.intakeIntro : T.reportIntro)}</p>
       <form
         method="post"
@@ -192,15 +189,7 @@ export function ReportFormPage(props: {
             {tr(lang, R.subcategoriesHint)}
           </p>
           <FieldError field="subcategories" errors={errors} />
-          {CATEGORY_CODES.map((category) => (
-            <CheckboxGroup
-              field="subcategories"
-              legend={tr(lang, TAXONOMY[category].label)}
-              options={Object.entries(TAXONOMY[category].sub).map(([key, label]) => ({ value: `${category}.${key}`, label: tr(lang, label) }))}
-              checked={values.subcategories ?? []}
-              errors={{}}
-            />
-          ))}
+          <SubjectCheckboxes lang={lang} checked={values.subcategories ?? []} />
         </fieldset>
 
         <Field field="description" label={tr(lang, intake ? R.recordLabel : T.descriptionLabel)} hint={tr(lang, intake ? R.recordHint : T.descriptionHint)} errors={errors}>
