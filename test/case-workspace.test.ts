@@ -192,36 +192,48 @@ describe("the audit trail", () => {
 
   it("gives concurrent appends each their own place in one unbroken chain", async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => hub.deps.audit.append({ member: "enkhuizen", actor: `staff-${i}`, action: "read-case" }, new Date())));
-    const { entries, headSeq } = await hub.deps.audit.readAll("enkhuizen");
+    const { entries, head } = await hub.deps.audit.readAll("enkhuizen");
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect(headSeq).toBe(12);
+    expect(head).toMatchObject({ seq: 12, hash: entries[11]?.hash });
     const hasher = createAuditHasher({ key: await readFile(join(hub.dataDir, "auth", "audit.key")) });
-    expect(verifyAuditChain(entries, headSeq, hasher)).toEqual({ ok: true, entries: 12 });
+    expect(verifyAuditChain(entries, head, hasher)).toEqual({ ok: true, entries: 12 });
   });
 
-  it("finds any altered, deleted or truncated entry", async () => {
+  it("finds any altered, deleted or truncated entry, also when the head is lowered to hide it", async () => {
     for (let i = 0; i < 5; i++) await hub.deps.audit.append({ member: "drechterland", actor: "staff-x", action: "read-case", detail: `n${i}` }, new Date());
     const hasher = createAuditHasher({ key: await readFile(join(hub.dataDir, "auth", "audit.key")) });
-    const { entries, headSeq } = await hub.deps.audit.readAll("drechterland");
-    expect(verifyAuditChain(entries, headSeq, hasher).ok).toBe(true);
-    const [, second, third] = entries;
-    if (!second || !third) throw new Error("too few entries");
+    const { entries, head } = await hub.deps.audit.readAll("drechterland");
+    expect(verifyAuditChain(entries, head, hasher).ok).toBe(true);
+    const [, second, third, fourth] = entries;
+    if (!second || !third || !fourth || !head) throw new Error("too few entries");
     // In the store itself, as someone with write access to the table would.
     const client = embeddedDynamoClient(hub.dynamoEndpoint);
     const key = (seq: number) => ({ pk: "AUDIT#drechterland", sk: `E#${String(seq).padStart(12, "0")}` });
     try {
       await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...key(2), entity: "audit", ...second, actor: "iemand-anders" }) }));
       const altered = await hub.deps.audit.readAll("drechterland");
-      expect(verifyAuditChain(altered.entries, altered.headSeq, hasher)).toEqual({ ok: false, seq: 2, problem: "altered" });
+      expect(verifyAuditChain(altered.entries, altered.head, hasher)).toEqual({ ok: false, seq: 2, problem: "altered" });
       // Recomputing a plain hash does not help without the key.
       await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...key(2), entity: "audit", ...second }) }));
       await client.send(new DeleteItemCommand({ TableName: hub.tableName, Key: marshall(key(3)) }));
       const deleted = await hub.deps.audit.readAll("drechterland");
-      expect(verifyAuditChain(deleted.entries, deleted.headSeq, hasher)).toEqual({ ok: false, seq: 3, problem: "missing" });
+      expect(verifyAuditChain(deleted.entries, deleted.head, hasher)).toEqual({ ok: false, seq: 3, problem: "missing" });
       await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...key(3), entity: "audit", ...third }) }));
       await client.send(new DeleteItemCommand({ TableName: hub.tableName, Key: marshall(key(5)) }));
       const truncated = await hub.deps.audit.readAll("drechterland");
-      expect(verifyAuditChain(truncated.entries, truncated.headSeq, hasher)).toEqual({ ok: false, seq: 5, problem: "tail-missing" });
+      expect(verifyAuditChain(truncated.entries, truncated.head, hasher)).toEqual({ ok: false, seq: 5, problem: "tail-missing" });
+      // Lowering the head to the entry now last, with its hash: the old signature does not fit, a new one needs the key.
+      const headKey = { pk: "AUDIT#drechterland", sk: "HEAD" };
+      await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...headKey, entity: "audit-head", seq: 4, hash: fourth.hash, mac: head.mac }) }));
+      expect(await hub.deps.audit.verify("drechterland")).toEqual({ ok: false, seq: 4, problem: "head-invalid" });
+      // Deleting the head as well.
+      await client.send(new DeleteItemCommand({ TableName: hub.tableName, Key: marshall(headKey) }));
+      expect(await hub.deps.audit.verify("drechterland")).toEqual({ ok: false, seq: 4, problem: "head-invalid" });
+      // A head one behind, signed by the hub (a crash between an entry's write and the head's), is no alarm.
+      const behind = { seq: 4, hash: fourth.hash };
+      await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...headKey, entity: "audit-head", ...behind, mac: hasher.headMac(behind) }) }));
+      await client.send(new PutItemCommand({ TableName: hub.tableName, Item: marshall({ ...key(5), entity: "audit", ...entries[4] }) }));
+      expect(await hub.deps.audit.verify("drechterland")).toEqual({ ok: true, entries: 5 });
     } finally {
       client.destroy();
     }

@@ -1,8 +1,9 @@
 // The AuditLog port on the same table (docs/decisions.md 29). One partition per member: entries `E#<seq>` numbered
-// without gaps, and a head item that records the highest number written. A new entry takes the number after the last
-// one with a conditional put, so of two concurrent appends one wins the number and the other takes the next. The head
-// is raised after the entry (there are no transactions in the embedded store): a head behind the entries is a crash
-// between the two writes, a head ahead of them is entries deleted from the end, which verification reports.
+// without gaps, and a head item that records the highest number written with that entry's hash, signed. A new entry
+// takes the number after the last one with a conditional put, so of two concurrent appends one wins the number and the
+// other takes the next. The head is raised after the entry (there are no transactions in the embedded store): a head
+// behind the entries is a crash between the two writes, a head ahead of them is entries deleted from the end, and a
+// head lowered to hide that has no valid signature; verification reports both.
 import {
   type AttributeValue,
   type DynamoDBClient,
@@ -11,7 +12,7 @@ import {
   GetItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { type AuditEntry, type AuditHasher, type AuditLog, GENESIS_HASH, MemberIdSchema, UnavailableError, ValidationError, verifyAuditChain } from "@meldpunt/domain";
+import { type AuditEntry, type AuditHasher, type AuditHead, type AuditLog, GENESIS_HASH, MemberIdSchema, UnavailableError, ValidationError, verifyAuditChain } from "@meldpunt/domain";
 import * as z from "zod/mini";
 import { queryAll, send as sendRequest } from "./requests";
 
@@ -53,15 +54,16 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
     return out.Items?.[0] ? toEntry(out.Items[0]) : undefined;
   }
 
-  async function raiseHead(member: string, seq: number): Promise<void> {
+  async function raiseHead(member: string, entry: AuditEntry): Promise<void> {
+    const head: AuditHead = { seq: entry.seq, hash: entry.hash, mac: hasher.headMac({ seq: entry.seq, hash: entry.hash }) };
     try {
       await send(() =>
         client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: marshall({ pk: partition(member), sk: HEAD, entity: "audit-head", seq }),
+            Item: marshall({ pk: partition(member), sk: HEAD, entity: "audit-head", ...head }),
             ConditionExpression: "attribute_not_exists(pk) OR seq < :seq",
-            ExpressionAttributeValues: marshall({ ":seq": seq }),
+            ExpressionAttributeValues: marshall({ ":seq": head.seq }),
           }),
         ),
       );
@@ -91,7 +93,7 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
           if (error instanceof LostRace) continue;
           throw error;
         }
-        await raiseHead(event.member, entry.seq);
+        await raiseHead(event.member, entry);
         return entry;
       }
       throw new UnavailableError({ cause: new Error("audit log contention") });
@@ -113,12 +115,14 @@ export function createAuditLog({ client, tableName, hasher }: AuditLogOptions): 
     async readAll(member) {
       const all = (await queryAll(client, { ...entries(member), ConsistentRead: true })).map(toEntry);
       const head = await send(() => client.send(new GetItemCommand({ TableName: tableName, Key: marshall({ pk: partition(member), sk: HEAD }), ConsistentRead: true })));
-      return { entries: all, headSeq: head.Item ? Number(unmarshall(head.Item).seq) : 0 };
+      if (!head.Item) return { entries: all };
+      const { seq, hash, mac } = unmarshall(head.Item);
+      return { entries: all, head: { seq: Number(seq), hash: String(hash ?? ""), mac: String(mac ?? "") } };
     },
 
     async verify(member) {
-      const { entries, headSeq } = await log.readAll(member);
-      return verifyAuditChain(entries, headSeq, hasher);
+      const { entries, head } = await log.readAll(member);
+      return verifyAuditChain(entries, head, hasher);
     },
   };
   return log;

@@ -17,7 +17,11 @@ const A = {
   ok: { nl: "Het logboek is in orde: {count} regels, niets gewijzigd of weggehaald.", en: "The audit trail is intact: {count} lines, nothing changed or removed." },
   altered: { nl: "Regel {seq} is gewijzigd. Meld dit aan de beheerder van het meldpunt.", en: "Line {seq} was changed. Report this to the hub's operator." },
   missing: { nl: "Regel {seq} ontbreekt. Meld dit aan de beheerder van het meldpunt.", en: "Line {seq} is missing. Report this to the hub's operator." },
-  tail: { nl: "De laatste regels vanaf {seq} ontbreken. Meld dit aan de beheerder van het meldpunt.", en: "The last lines from {seq} on are missing. Report this to the hub's operator." },
+  "tail-missing": { nl: "De laatste regels vanaf {seq} ontbreken. Meld dit aan de beheerder van het meldpunt.", en: "The last lines from {seq} on are missing. Report this to the hub's operator." },
+  "head-invalid": {
+    nl: "Het logboek is na regel {seq} niet door het meldpunt afgesloten: er kunnen regels aan het eind verwijderd zijn. Meld dit aan de beheerder van het meldpunt.",
+    en: "The log was not closed by the hub after line {seq}: lines at the end may have been removed. Report this to the hub's operator.",
+  },
   empty: { nl: "Het logboek is nog leeg.", en: "The audit trail is still empty." },
   seq: { nl: "Nr.", en: "No." },
   at: { nl: "Tijd", en: "Time" },
@@ -57,7 +61,7 @@ export function AuditTrailPage(props: { lang: Lang; member: Pick<Member, "id" | 
     ? undefined
     : verdict.ok
       ? fill(tr(lang, A.ok), { count: String(verdict.entries) })
-      : fill(tr(lang, verdict.problem === "altered" ? A.altered : verdict.problem === "missing" ? A.missing : A.tail), { seq: String(verdict.seq) });
+      : fill(tr(lang, A[verdict.problem]), { seq: String(verdict.seq) });
   return (
     <Layout tables lang={lang} title={title} path={path}>
       <h1 class="utrecht-heading-1">{title}</h1>
