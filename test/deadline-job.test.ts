@@ -236,9 +236,9 @@ describe("/demo/post", () => {
     await hub?.close();
   });
 
-  it("lists the hub's outgoing mail for any logged-in staff member and shows one message as text", async () => {
+  it("lists the hub's outgoing mail to the logged-in staff member and shows one message as text", async () => {
     const jar = new CookieJar();
-    const { back, html } = await logIn(jar, `${hub.url}/demo/post`, "vp-hoorn", DEMO_PASSWORD);
+    const { back, html } = await logIn(jar, `${hub.url}/demo/post`, "bi-hoorn", DEMO_PASSWORD);
     expect(back.res.status).toBe(200);
     expect(html).toContain("<h1 class=\"utrecht-heading-1\">Demo-post</h1>");
     expect(html).toContain('<th class="utrecht-table__header-cell" scope="col">Onderwerp</th>');
@@ -258,6 +258,13 @@ describe("/demo/post", () => {
 
     const staffPage = await (await send(jar, `${hub.url}/medewerker`)).text();
     expect(staffPage).toContain('href="/demo/post"');
+
+    // Someone else's mail is not theirs to read: the VP of the same member sees neither the list entry nor the message.
+    const other = new CookieJar();
+    const { html: otherList } = await logIn(other, `${hub.url}/demo/post`, "vp-hoorn", DEMO_PASSWORD);
+    expect(otherList).toContain('data-testid="demo-post-empty"');
+    expect(otherList).not.toContain("m.deboer@hoorn.example");
+    expect((await send(other, `${hub.url}${link}`)).status).toBe(404);
   });
 
   describe("in Chromium, with axe-core", () => {
