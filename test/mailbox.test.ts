@@ -180,6 +180,24 @@ describe("a refused upload", () => {
     expect((await caseItems(t)).length).toBe(cases);
     expect((await blobFiles()).length).toBe(blobs);
   });
+
+  it("stores nothing of a staff intake whose audit entry cannot be written", async () => {
+    const cases = (await caseItems(t)).length;
+    const blobs = (await blobFiles()).length;
+    const seen: string[] = [];
+    const files = [{ name: "verslag.txt", bytes: new TextEncoder().encode("gespreksverslag") }];
+    const intake = { channel: "telefoon", by: "staff-hoorn-bi" };
+    const refusing = async (ref: { member: string; caseId: string }) => {
+      seen.push(`${ref.member}/${ref.caseId}`);
+      throw new UnavailableError();
+    };
+    await expect(
+      submitReport(t.deps, { ...valid, subcategories: ["omgang.pesten"], formToken: t.deps.tokens.issue() }, { files, intake, beforeStore: refusing }),
+    ).rejects.toBeInstanceOf(UnavailableError);
+    expect(seen).toHaveLength(1);
+    expect((await caseItems(t)).length).toBe(cases);
+    expect((await blobFiles()).length).toBe(blobs);
+  });
 });
 
 describe("messages both ways", () => {

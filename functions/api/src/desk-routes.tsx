@@ -1,6 +1,7 @@
 // A desk's queue and forwarding a case to another desk. Rights come from `can`; every check names the member and the
 // desk. No case content is decrypted here: the queue and the forward form show metadata only.
 import {
+  audited,
   type CaseSummary,
   ForbiddenError,
   MAX_SUBCATEGORIES,
@@ -97,8 +98,9 @@ export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
     try {
       // Only for a member this desk handles: the form offers no other, and a posted one is refused here.
       if (!handled.some((m) => m.id === report.member)) throw new ValidationError([{ field: "member", message: { nl: "Kies een organisatie uit de lijst.", en: "Choose an organisation from the list." } }]);
-      const submitted = await submitReport(deps, report, { files, intake: { channel, receivedOn, by } });
-      await deps.audit.append({ member: submitted.member.id, actor: by, action: "register-intake", caseId: submitted.caseId }, deps.clock.now());
+      // Recorded before the case is written, as every write is (decision 29): a failed write over-reports, never under.
+      const record = (ref: { member: string; caseId: string }) => audited(deps, { ...ref, by }, "register-intake");
+      const submitted = await submitReport(deps, report, { files, intake: { channel, receivedOn, by }, beforeStore: record });
       return page(c, <ReceiptPage lang={lang} report={submitted} intakeDesk={desk.id} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

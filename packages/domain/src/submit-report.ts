@@ -1,7 +1,7 @@
 // Use case: a reporter submits a report through the web form.
 import { checkUploads, discardAttachments, storeAttachments, type UploadedFile } from "./attachments";
 import { initialDeadlines, reporterDay } from "./deadlines";
-import type { CaseKind, CaseRecord, Desk, Member } from "./model";
+import type { CaseId, CaseKind, CaseRecord, Desk, Member, MemberId } from "./model";
 import { ConflictError, type HubError, ValidationError } from "./errors";
 import type { BlobStore, CaseSealer, CaseStore, Clock, FileInspector, ReceiptCodes, RegionStore, SubmissionTokens } from "./ports";
 import { anonymityIssues, encodeContent, REPORT_FIELD_MESSAGES, type ReportSubmission, ReportSubmissionSchema } from "./report";
@@ -61,12 +61,13 @@ export interface SubmittedReport {
  * `options.refusal` is why the edge would not take a new report (its proof of work failed, docs/decisions.md 24): it is
  * thrown unless this is a retry of a report already stored, which still gets its receipt. `options.files` are the
  * attachments: checked with the form (one answer names every problem), stored before the case and removed again if
- * the case is not.
+ * the case is not. `options.beforeStore` runs before anything of a new case is written (staff intake's audit entry:
+ * if it cannot be recorded, nothing is stored).
  */
 export async function submitReport(
   deps: ReportDeps,
   raw: unknown,
-  options: { refusal?: HubError; files?: UploadedFile[]; intake?: unknown } = {},
+  options: { refusal?: HubError; files?: UploadedFile[]; intake?: unknown; beforeStore?: (ref: { member: MemberId; caseId: CaseId }) => Promise<unknown> } = {},
 ): Promise<SubmittedReport> {
   const uploads = options.files ?? [];
   const checked = checkUploads(deps.inspector, uploads);
@@ -117,6 +118,7 @@ export async function submitReport(
   if (existing) return stored(existing);
 
   const ctx = { member: member.id, caseId };
+  await options.beforeStore?.(ctx);
   const files = checked.files.map(({ id, name }) => ({ id, name }));
   const { dataKey, envelope } = await deps.sealer.sealNew(ctx, encodeContent({ ...sealedPart(input), ...(files.length ? { files } : {}) }));
   const attachments = await storeAttachments(deps, ctx, dataKey, checked.files, { at: receivedAt.toISOString(), from: "melder" });
