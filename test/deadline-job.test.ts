@@ -92,25 +92,30 @@ describe("the deadline job", () => {
     c.j = await report(d, "2030-03-01", "medemblik", "GEHEIM-J"); // a desk without staff in the demo: overdue
     c.k = await report(d, "2030-06-15", "hoorn", "GEHEIM-K"); // today's report
     c.l = await report(d, "2030-06-15", "hoorn", "GEHEIM-L", { wants: "advies" }); // today's question to the VP
+    // A question to the VP is not acknowledged by the hub: the VP's first answer was due 8 June, so it is overdue.
+    c.m = await report(d, "2030-06-01", "hoorn", "GEHEIM-M", { wants: "advies" });
+    // Answered by the VP long ago: an advice contact has no Wbk feedback term, so nothing is due.
+    c.n = await report(d, "2030-03-01", "hoorn", "GEHEIM-N", { wants: "advies" });
+    c.n = await step(d, c.n, "bevestigd", "2030-03-02T09:00:00.000Z");
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it("acknowledges every web report in `ontvangen` as `systeem`, audited, and leaves phone reports to the desk", async () => {
+  it("acknowledges every web report in `ontvangen` as `systeem`, audited, and leaves phone reports and questions to the VP to the desk", async () => {
     expect(c.h?.desk).toBe("sed-integriteit");
     expect(c.i?.desk).toBe("hoorn-integriteit");
     expect(c.j?.desk).toBe("medemblik-integriteit");
     expect(c.l?.desk).toBe("hoorn-vp");
 
     const summary = await run(T0);
-    expect(summary).toEqual({ acknowledged: 8, notices: 2, casesNotified: 6, desksWithoutStaff: 1, mailFailures: 0 });
-    for (const key of ["a", "b", "c", "h", "i", "j", "k", "l"]) {
+    expect(summary).toEqual({ acknowledged: 7, notices: 3, casesNotified: 7, desksWithoutStaff: 1, mailFailures: 0 });
+    for (const key of ["a", "b", "c", "h", "i", "j", "k"]) {
       const record = await reload(t.deps, c[key] as CaseRecord);
       expect({ key, state: record.state }).toEqual({ key, state: "bevestigd" });
       expect(record.history.at(-1)).toEqual({ at: T0, state: "bevestigd", by: "systeem" });
     }
-    for (const key of ["d", "e"]) expect((await reload(t.deps, c[key] as CaseRecord)).state).toBe("ontvangen");
+    for (const key of ["d", "e", "l", "m"]) expect({ key, state: (await reload(t.deps, c[key] as CaseRecord)).state }).toEqual({ key, state: "ontvangen" });
     expect((await reload(t.deps, c.f as CaseRecord)).state).toBe("gesloten");
     const { entries } = await t.deps.audit.readAll("hoorn");
     expect(entries).toContainEqual(expect.objectContaining({ actor: "systeem", action: "transition", caseId: c.a?.id, detail: "bevestigd", at: T0 }));
@@ -118,7 +123,7 @@ describe("the deadline job", () => {
 
   it("mailed each desk's own staff once, counting exactly its due and overdue cases", async () => {
     const sent = await mails(t);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
     const hoorn = sent.find((m) => m.subject.includes("Bureau Integriteit Hoorn"));
     const sed = sent.find((m) => m.subject.includes("SED"));
     expect(hoorn?.to).toEqual(HOORN_DESK_STAFF);
@@ -140,6 +145,10 @@ describe("the deadline job", () => {
     expect(sed?.subject).toBe("Termijnen bij Integriteitscoördinator SED-organisatie / Deadlines at Integriteitscoördinator SED-organisatie");
     expect(lines(sed?.text)).toEqual(["- terugkoppeling aan de melder te laat: 1", "- feedback to the reporter overdue: 1"]);
     expect(sed?.text).toContain("/balie/sed-integriteit");
+    // The VP is told of the answer it owes, in words for a question, not a report.
+    const vp = sent.find((m) => m.subject.includes("Vertrouwenspersoon Hoorn"));
+    expect(vp?.to).toEqual(["j.visser@hoorn.example"]);
+    expect(lines(vp?.text)).toEqual(["- eerste antwoord aan de vraagsteller te laat: 1", "- first answer to the person asking overdue: 1"]);
 
     // Each counted case records the deadline it was counted for; nothing else was marked.
     const notified = async (key: string) => (await reload(t.deps, c[key] as CaseRecord)).notified;
@@ -147,21 +156,22 @@ describe("the deadline job", () => {
     expect(await notified("b")).toEqual({ feedbackDueSoon: c.b?.feedbackDueAt });
     expect(await notified("d")).toEqual({ ackDueSoon: c.d?.ackDueAt });
     expect(await notified("e")).toEqual({ ackOverdue: c.e?.ackDueAt });
-    for (const key of ["c", "f", "g", "j", "k", "l"]) expect({ key, notified: await notified(key) }).toEqual({ key, notified: undefined });
+    expect(await notified("m")).toEqual({ ackOverdue: c.m?.ackDueAt });
+    for (const key of ["c", "f", "g", "j", "k", "l", "n"]) expect({ key, notified: await notified(key) }).toEqual({ key, notified: undefined });
   });
 
   it("sends nothing when run again at the same time", async () => {
     expect(await run(T0)).toEqual({ acknowledged: 0, notices: 0, casesNotified: 0, desksWithoutStaff: 1, mailFailures: 0 });
-    expect(await mails(t)).toHaveLength(2);
+    expect(await mails(t)).toHaveLength(3);
   });
 
   it("three days later tells only what became due or overdue since, once", async () => {
     // B passed its deadline (told as due soon before, now as overdue), C falls due soon, D's acknowledgement is overdue.
     expect(await run(LATER)).toEqual({ acknowledged: 0, notices: 1, casesNotified: 3, desksWithoutStaff: 1, mailFailures: 0 });
     const sent = await mails(t);
-    expect(sent).toHaveLength(3);
-    expect(sent[2]?.to).toEqual(HOORN_DESK_STAFF);
-    expect(lines(sent[2]?.text)).toEqual([
+    expect(sent).toHaveLength(4);
+    expect(sent[3]?.to).toEqual(HOORN_DESK_STAFF);
+    expect(lines(sent[3]?.text)).toEqual([
       "- ontvangstbevestiging te laat: 1",
       "- terugkoppeling aan de melder te laat: 1",
       "- terugkoppeling aan de melder binnen 2 dagen: 1",
@@ -171,7 +181,7 @@ describe("the deadline job", () => {
     ]);
     expect((await reload(t.deps, c.b as CaseRecord)).notified).toEqual({ feedbackDueSoon: c.b?.feedbackDueAt, feedbackOverdue: c.b?.feedbackDueAt });
     expect(await run(LATER)).toEqual({ acknowledged: 0, notices: 0, casesNotified: 0, desksWithoutStaff: 1, mailFailures: 0 });
-    expect(await mails(t)).toHaveLength(3);
+    expect(await mails(t)).toHaveLength(4);
   });
 
   it("puts no case id, text, name, category or date of a case in any notice", async () => {
@@ -286,6 +296,31 @@ describe("/demo/post", () => {
     expect(anonymous.headers.get("Location")).toBe("/inloggen?terug=%2Fdemo%2Fpost");
     const withoutMail = createApp({ ...hub.deps, demoMail: undefined });
     expect((await withoutMail.request("/demo/post", { headers: { Accept: "text/html" } })).status).toBe(404);
+  });
+});
+
+describe("the queue's deadline badges", () => {
+  let hub: Awaited<ReturnType<typeof testHub>>;
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  beforeAll(async () => {
+    hub = await testHub();
+    await report(hub.deps, daysAgo(120), "hoorn", "GEHEIM-OUD"); // feedback overdue once acknowledged
+    await report(hub.deps, daysAgo(10), "hoorn", "GEHEIM-VRAAG", { wants: "advies" }); // the VP's answer overdue
+    await hub.runDeadlines({ clock: { now: () => new Date() } });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it("name the deadline at stake: feedback for a report, the first answer for a question to the VP", async () => {
+    const { html: desk } = await logIn(new CookieJar(), `${hub.url}/balie/hoorn-integriteit`, "bi-hoorn", DEMO_PASSWORD);
+    expect(desk).toContain("Terugkoppeling te laat");
+    expect(desk).not.toContain("Antwoord aan de vraagsteller");
+    const { html: vp } = await logIn(new CookieJar(), `${hub.url}/balie/hoorn-vp`, "vp-hoorn", DEMO_PASSWORD);
+    expect(vp).toContain("Antwoord aan de vraagsteller te laat");
+    // An advice contact has no Wbk feedback term.
+    expect(vp).toContain("<td class=\"utrecht-table__cell\">Niet van toepassing</td>");
+    expect(vp).not.toContain("Terugkoppeling te laat");
   });
 });
 

@@ -35,6 +35,8 @@ export const D = {
   attentionHeader: { nl: "Let op", en: "Attention" },
   badgeOverdue: { nl: "Te laat", en: "Overdue" },
   badgeDueSoon: { nl: "Binnen 2 dagen", en: "Within 2 days" },
+  /** An advice contact has no Wbk feedback term. */
+  noFeedbackTerm: { nl: "Niet van toepassing", en: "Not applicable" },
   badgeUnread: { nl: "Nieuw bericht", en: "New message" },
   feedbackGiven: { nl: "Gegeven", en: "Given" },
   pagesLabel: { nl: "Pagina's", en: "Pages" },
@@ -56,3 +58,17 @@ export const D = {
   kinds: { nl: "Melding", en: "Report" },
   adviceKind: { nl: "Adviescontact", en: "Advice contact" },
 } satisfies Record<string, Label>;
+
+/** A queue badge names the deadline: which promise is at stake decides what the desk does first. */
+export const DEADLINE_BADGES: Record<"overdue" | "due-soon", Record<"ontvangst" | "antwoord" | "terugkoppeling", Label>> = {
+  overdue: {
+    ontvangst: { nl: "Ontvangstbevestiging te laat", en: "Acknowledgement overdue" },
+    antwoord: { nl: "Antwoord aan de vraagsteller te laat", en: "Answer to the person asking overdue" },
+    terugkoppeling: { nl: "Terugkoppeling te laat", en: "Feedback overdue" },
+  },
+  "due-soon": {
+    ontvangst: { nl: "Ontvangstbevestiging binnen 2 dagen", en: "Acknowledgement within 2 days" },
+    antwoord: { nl: "Antwoord aan de vraagsteller binnen 2 dagen", en: "Answer to the person asking within 2 days" },
+    terugkoppeling: { nl: "Terugkoppeling binnen 2 dagen", en: "Feedback within 2 days" },
+  },
+};

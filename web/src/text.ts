@@ -64,6 +64,8 @@ export const T = {
   receivedLabel: { nl: "Ontvangen op", en: "Received on" },
   ackDueLabel: { nl: "Bevestiging uiterlijk", en: "Confirmation by" },
   feedbackDueLabel: { nl: "Terugkoppeling uiterlijk", en: "Feedback by" },
+  /** An advice contact's one promise: the vertrouwenspersoon responds by the date a report would be acknowledged. */
+  answerDueLabel: { nl: "Reactie van de vertrouwenspersoon uiterlijk", en: "Response from the confidential advisor by" },
   categoryLabel: { nl: "Onderwerp", en: "Subject" },
   timelineTitle: { nl: "Verloop", en: "Timeline" },
   yourTextTitle: { nl: "Wat u schreef", en: "What you wrote" },

@@ -58,7 +58,7 @@ const DEFAULT_PAGE_SIZE = 100;
  * given) has passed or falls within `soon`, and the case has not been counted for that deadline in that notice before.
  */
 export function noticeFor(
-  record: Pick<CaseRecord, "state" | "ackDueAt" | "feedbackDueAt" | "feedbackAt" | "notified">,
+  record: Pick<CaseRecord, "kind" | "state" | "ackDueAt" | "feedbackDueAt" | "feedbackAt" | "notified">,
   now: Date,
   soon: Date,
 ): { notice: DeadlineNotice; dueAt: string } | undefined {
@@ -90,7 +90,8 @@ export async function runDeadlineJob(deps: DeadlineJobDeps, options: DeadlineJob
         if (item.state === "ontvangen") {
           record = await deps.cases.getCase(member, item.id);
           if (!record || record.desk !== desk.id) continue;
-          if (record.state === "ontvangen" && record.channel === "webformulier") {
+          // A web report is acknowledged by the hub; an advice contact waits for the VP's own first answer.
+          if (record.state === "ontvangen" && record.channel === "webformulier" && record.kind === "melding") {
             record = await acknowledge(deps, record);
             if (!record) continue;
             summary.acknowledged++;
@@ -175,20 +176,22 @@ function recipients(staff: Awaited<ReturnType<StaffStore["listStaff"]>>, desk: D
  * desk's name is the one thing it names.
  */
 export function deadlineNotice(
-  desk: Pick<Desk, "id" | "name">,
+  desk: Pick<Desk, "id" | "name" | "type">,
   counts: Record<DeadlineNotice, number>,
   options: { hubUrl: string; dueSoonDays: number },
 ): { subject: string; text: string } {
   const link = `${options.hubUrl}/balie/${desk.id}`;
   const days = options.dueSoonDays;
+  // A vertrouwenspersoon's first step is an answer to the person asking, not a Wbk acknowledgement.
+  const vp = desk.type === "vp";
   const lines = (labels: Record<DeadlineNotice, string>) =>
     DEADLINE_NOTICES.filter((n) => counts[n] > 0).map((n) => `- ${labels[n]}: ${counts[n]}`);
   const nl = [
     `Bij de balie ${desk.name} is de termijn van deze meldingen verstreken, of verstrijkt die binnen ${days} dagen:`,
     "",
     ...lines({
-      ackOverdue: "ontvangstbevestiging te laat",
-      ackDueSoon: `ontvangstbevestiging binnen ${days} dagen`,
+      ackOverdue: vp ? "eerste antwoord aan de vraagsteller te laat" : "ontvangstbevestiging te laat",
+      ackDueSoon: vp ? `eerste antwoord aan de vraagsteller binnen ${days} dagen` : `ontvangstbevestiging binnen ${days} dagen`,
       feedbackOverdue: "terugkoppeling aan de melder te laat",
       feedbackDueSoon: `terugkoppeling aan de melder binnen ${days} dagen`,
     }),
@@ -202,8 +205,8 @@ export function deadlineNotice(
     `At the desk ${desk.name}, the deadline of these cases has passed, or passes within ${days} days:`,
     "",
     ...lines({
-      ackOverdue: "acknowledgement overdue",
-      ackDueSoon: `acknowledgement due within ${days} days`,
+      ackOverdue: vp ? "first answer to the person asking overdue" : "acknowledgement overdue",
+      ackDueSoon: vp ? `first answer to the person asking due within ${days} days` : `acknowledgement due within ${days} days`,
       feedbackOverdue: "feedback to the reporter overdue",
       feedbackDueSoon: `feedback to the reporter due within ${days} days`,
     }),

@@ -41,11 +41,27 @@ export const NOTHING_DUE = "9999-12-31T23:59:59.999Z";
 export const NO_DEADLINE = "9000-01-01T00:00:00.000Z";
 
 /**
- * The deadline a desk must meet next: acknowledgement until it is given, then feedback until it is given; after that
- * none, and nothing once the case is closed or referred.
+ * Which deadline a desk must meet next. A report (Wbk): acknowledgement until it is given, then feedback until it is
+ * given. An advice contact: the vertrouwenspersoon's first answer, due when a report's acknowledgement would be (the
+ * receipt promises that date); after it the Wbk's feedback term does not apply. None once closed or referred.
  */
-export function nextDueAt(record: { state: string; ackDueAt: string; feedbackDueAt: string; feedbackAt?: string }): string {
+export function nextDeadline(record: DeadlineFields): { deadline: "ontvangst" | "antwoord" | "terugkoppeling"; at: string } | undefined {
+  if (record.state === "gesloten" || record.state === "doorverwezen") return undefined;
+  if (record.state === "ontvangen") return { deadline: record.kind === "advies" ? "antwoord" : "ontvangst", at: record.ackDueAt };
+  if (record.kind === "advies" || record.feedbackAt) return undefined;
+  return { deadline: "terugkoppeling", at: record.feedbackDueAt };
+}
+
+export interface DeadlineFields {
+  kind: string;
+  state: string;
+  ackDueAt: string;
+  feedbackDueAt: string;
+  feedbackAt?: string;
+}
+
+/** The queue's sort key: the next deadline; open cases without one after those with one, closed ones last. */
+export function nextDueAt(record: DeadlineFields): string {
   if (record.state === "gesloten" || record.state === "doorverwezen") return NOTHING_DUE;
-  if (record.state === "ontvangen") return record.ackDueAt;
-  return record.feedbackAt ? NO_DEADLINE : record.feedbackDueAt;
+  return nextDeadline(record)?.at ?? NO_DEADLINE;
 }

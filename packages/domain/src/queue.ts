@@ -24,7 +24,7 @@ export type QueueFilter = z.infer<typeof QueueFilterSchema>;
 export type Urgency = "overdue" | "due-soon" | undefined;
 
 /** How pressing a case's next deadline is at `now`. */
-export function urgencyOf(summary: Pick<CaseSummary, "state" | "ackDueAt" | "feedbackDueAt" | "feedbackAt">, now: Date): Urgency {
+export function urgencyOf(summary: Pick<CaseSummary, "kind" | "state" | "ackDueAt" | "feedbackDueAt" | "feedbackAt">, now: Date): Urgency {
   const due = nextDueAt(summary);
   if (due.startsWith("9")) return undefined;
   const left = new Date(due).getTime() - now.getTime();

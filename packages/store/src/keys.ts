@@ -23,7 +23,7 @@ export const receiptPartition = (locator: string) => `RECEIPT#${locator}`;
 export { nextDueAt };
 
 /** Every key attribute of a case item: table key plus both index keys. */
-export function caseItemKeys(record: Pick<CaseRecord, "id" | "member" | "desk" | "state" | "ackDueAt" | "feedbackDueAt" | "feedbackAt" | "receipt">) {
+export function caseItemKeys(record: Pick<CaseRecord, "id" | "member" | "desk" | "kind" | "state" | "ackDueAt" | "feedbackDueAt" | "feedbackAt" | "receipt">) {
   return {
     ...caseKey(record.id),
     gsi1pk: queuePartition(record.member, record.desk),

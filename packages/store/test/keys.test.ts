@@ -35,25 +35,31 @@ describe("key builders", () => {
 
 describe("nextDueAt", () => {
   it("is the acknowledgement deadline while a case is ontvangen", () => {
-    expect(nextDueAt({ state: "ontvangen", ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(ACK);
+    expect(nextDueAt({ kind: "melding", state: "ontvangen", ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(ACK);
   });
 
   const terminal: CaseState[] = ["gesloten", "doorverwezen"];
   const openLater = CaseStateSchema.options.filter((s) => s !== "ontvangen" && !terminal.includes(s));
 
   it.each(openLater)("is the feedback deadline in state %s until feedback is given, then none", (state) => {
-    expect(nextDueAt({ state, ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(FEEDBACK);
-    expect(nextDueAt({ state, ackDueAt: ACK, feedbackDueAt: FEEDBACK, feedbackAt: ACK })).toBe(NO_DEADLINE);
+    expect(nextDueAt({ kind: "melding", state, ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(FEEDBACK);
+    expect(nextDueAt({ kind: "melding", state, ackDueAt: ACK, feedbackDueAt: FEEDBACK, feedbackAt: ACK })).toBe(NO_DEADLINE);
+  });
+
+  it("is an advice contact's answer deadline while ontvangen, and no deadline after it (no Wbk feedback term)", () => {
+    expect(nextDueAt({ kind: "advies", state: "ontvangen", ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(ACK);
+    expect(nextDueAt({ kind: "advies", state: "bevestigd", ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(NO_DEADLINE);
+    expect(nextDueAt({ kind: "advies", state: "gesloten", ackDueAt: ACK, feedbackDueAt: FEEDBACK })).toBe(NOTHING_DUE);
   });
 
   it("sorts a closed or referred case after every open one, even with far-future deadlines", () => {
     for (const end of terminal) {
-      const closed = nextDueAt({ state: end, ackDueAt: ACK, feedbackDueAt: FEEDBACK });
+      const closed = nextDueAt({ kind: "melding", state: end, ackDueAt: ACK, feedbackDueAt: FEEDBACK });
       expect(closed).toBe(NOTHING_DUE);
       const latest = "8999-12-31T23:59:59.998Z";
       for (const state of CaseStateSchema.options.filter((s) => !terminal.includes(s))) {
-        expect(nextDueAt({ state, ackDueAt: latest, feedbackDueAt: latest }) < closed).toBe(true);
-        expect(nextDueAt({ state, ackDueAt: latest, feedbackDueAt: latest, feedbackAt: latest }) < closed).toBe(true);
+        expect(nextDueAt({ kind: "melding", state, ackDueAt: latest, feedbackDueAt: latest }) < closed).toBe(true);
+        expect(nextDueAt({ kind: "melding", state, ackDueAt: latest, feedbackDueAt: latest, feedbackAt: latest }) < closed).toBe(true);
       }
     }
   });
@@ -62,6 +68,7 @@ describe("nextDueAt", () => {
 describe("caseItemKeys", () => {
   const base = {
     id: ID,
+    kind: "melding" as const,
     member: "gemeente-a",
     desk: "integriteit-a",
     ackDueAt: ACK,

@@ -126,7 +126,10 @@ export function CaseFilePage(props: CaseFileProps) {
         {row(tr(lang, T.organisationLabel), props.memberName)}
         {row(tr(lang, T.receivedLabel), formatDate(lang, record.receivedAt))}
         {row(tr(lang, C.channelLabel), tr(lang, Channels.labels[record.channel]))}
-        {record.kind === "melding" ? row(tr(lang, T.ackDueLabel), deadlineText(lang, record.ackDueAt, record.state === "ontvangen" ? undefined : record.history.find((h) => h.state === "bevestigd")?.at, props.now)) : null}
+        {row(
+          tr(lang, record.kind === "melding" ? T.ackDueLabel : T.answerDueLabel),
+          deadlineText(lang, record.ackDueAt, record.state === "ontvangen" ? undefined : record.history.find((h) => h.state !== "ontvangen")?.at, props.now),
+        )}
         {record.kind === "melding" ? row(tr(lang, T.feedbackDueLabel), deadlineText(lang, record.feedbackDueAt, record.feedbackAt, props.now)) : null}
         {row(tr(lang, T.categoryLabel), record.subcategories.map((s) => tr(lang, subcategoryLabel(s))).join(", "))}
         {row(tr(lang, C.trackLabel), tr(lang, Tracks.labels[record.track]))}

@@ -1,11 +1,11 @@
 // A desk's queue: the open cases of every member it serves, the first due first, with filters (a plain GET form),
 // counts, deadline badges and pages. Metadata only: no case content is decrypted for this page.
-import { CATEGORY_CODES, CaseStateSchema, type Desk, type Member, TAXONOMY, Tracks } from "@meldpunt/domain";
+import { CATEGORY_CODES, CaseStateSchema, type Desk, type Member, nextDeadline, TAXONOMY, Tracks } from "@meldpunt/domain";
 import type { QueueFilter, QueueView } from "@meldpunt/domain/staff";
 import { FilterSelect, LinkParagraph } from "../form";
 import { formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
-import { D } from "../desk-text";
+import { D, DEADLINE_BADGES } from "../desk-text";
 import { fill, STATE_FOR_STAFF, T } from "../text";
 import { DataTable } from "../data-table";
 
@@ -34,8 +34,13 @@ export function DeskQueuePage(props: DeskQueueProps) {
   const select = (name: "status" | "onderwerp" | "spoor" | "termijn", label: string, options: { value: string; label: string }[]) => (
     <FilterSelect id={`filter-${name}`} name={name} label={label} options={options} selected={filter[name]} emptyLabel={tr(lang, D.filterAll)} />
   );
-  const badges = (c: QueueView["items"][number]) =>
-    [c.urgency === "overdue" ? tr(lang, D.badgeOverdue) : c.urgency === "due-soon" ? tr(lang, D.badgeDueSoon) : "", c.deskUnread ? tr(lang, D.badgeUnread) : ""].filter(Boolean).join(", ");
+  const badges = (c: QueueView["items"][number]) => {
+    const deadline = nextDeadline(c)?.deadline;
+    const urgent = deadline && c.urgency ? tr(lang, DEADLINE_BADGES[c.urgency][deadline]) : "";
+    return [urgent, c.deskUnread ? tr(lang, D.badgeUnread) : ""].filter(Boolean).join(", ");
+  };
+  const feedbackBy = (c: QueueView["items"][number]) =>
+    c.kind === "advies" ? tr(lang, D.noFeedbackTerm) : c.feedbackAt ? tr(lang, D.feedbackGiven) : formatDate(lang, c.feedbackDueAt);
   return (
     <Layout tables lang={lang} title={title} path={path} query={queueQuery(filter)}>
       <h1 class="utrecht-heading-1">{title}</h1>
@@ -109,7 +114,7 @@ export function DeskQueuePage(props: DeskQueueProps) {
                 <td class="utrecht-table__cell">{tr(lang, c.kind === "advies" ? D.adviceKind : D.kinds)}</td>
                 <td class="utrecht-table__cell">{tr(lang, STATE_FOR_STAFF[c.state])}</td>
                 <td class="utrecht-table__cell">{formatDate(lang, c.ackDueAt)}</td>
-                <td class="utrecht-table__cell">{c.feedbackAt ? tr(lang, D.feedbackGiven) : formatDate(lang, c.feedbackDueAt)}</td>
+                <td class="utrecht-table__cell">{feedbackBy(c)}</td>
                 <td class="utrecht-table__cell">
                   <strong>{badges(c)}</strong>
                 </td>

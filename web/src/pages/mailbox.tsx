@@ -87,7 +87,7 @@ export function MailboxPage(props: MailboxProps) {
         {row(tr(lang, T.deskLabel), view.deskName)}
         {row(tr(lang, T.categoryLabel), view.categories.map((c) => tr(lang, TAXONOMY[c].label)).join(", "))}
         {row(tr(lang, T.receivedLabel), formatDate(lang, view.receivedAt))}
-        {view.kind === "melding" ? row(tr(lang, T.ackDueLabel), formatDate(lang, view.ackDueAt)) : null}
+        {row(tr(lang, view.kind === "melding" ? T.ackDueLabel : T.answerDueLabel), formatDate(lang, view.ackDueAt))}
         {view.kind === "melding" ? row(tr(lang, T.feedbackDueLabel), formatDate(lang, view.feedbackDueAt)) : null}
       </dl>
       {view.closed ? <p class="utrecht-paragraph">{tr(lang, M.closed)}</p> : null}
