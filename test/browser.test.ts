@@ -17,7 +17,7 @@ async function submitReport(page: Page, description: string): Promise<string> {
   await page.selectOption("#member", "koggenland");
   await fillRequired(page);
   await page.fill("#description", description);
-  await page.click("button[type=submit]");
+  await page.click("main button[type=submit]");
   expectText(await page.locator("h1").textContent(), "Uw melding is ontvangen");
   return (await page.getByTestId("receipt-code").textContent())?.trim() ?? "";
 }
@@ -33,7 +33,7 @@ describe("reporter flow without JavaScript", () => {
     await page.selectOption("#member", "koggenland");
     await fillRequired(page);
     await page.fill("#description", "Tijdens het overleg werd ik uitgelachen om mijn afkomst.");
-    await page.click("button[type=submit]");
+    await page.click("main button[type=submit]");
     expectText(await page.locator("h1").textContent(), "Uw melding is ontvangen");
     const code = (await page.getByTestId("receipt-code").textContent())?.trim() ?? "";
     expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
@@ -48,7 +48,7 @@ describe("reporter flow without JavaScript", () => {
 
     await page.goto(`${chromium.hub.url}/opvolgen`);
     await page.fill("#code", code);
-    await page.click("button[type=submit]");
+    await page.click("main button[type=submit]");
     expectText(await page.locator("h1").textContent(), "Uw brievenbus");
     const statusText = await page.locator("main").textContent();
     expect(statusText).toContain("Ontvangen");
@@ -60,7 +60,7 @@ describe("reporter flow without JavaScript", () => {
   it("shows errors linked to their fields when the form is incomplete", async () => {
     const page = await chromium.noScript.newPage();
     await page.goto(`${chromium.hub.url}/melden`);
-    await page.click("button[type=submit]");
+    await page.click("main button[type=submit]");
     expect(await page.title()).toMatch(/^Fout:/);
     const summary = page.locator("[role=alert]");
     // Organisation, who you are, the subject and what happened: each linked to its field.
@@ -95,14 +95,14 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     await page.goto(`${chromium.hub.url}/melden?lang=en`);
     await check("report form (en)");
     await page.goto(`${chromium.hub.url}/melden`);
-    await page.click("button[type=submit]");
+    await page.click("main button[type=submit]");
     await check("report form with errors");
     const code = await submitReport(page, "Mijn leidinggevende deelt vertrouwelijke dossiers met familie.");
     await check("receipt");
     await page.goto(`${chromium.hub.url}/opvolgen`);
     await check("follow-up form");
     await page.fill("#code", code);
-    await page.click("button[type=submit]");
+    await page.click("main button[type=submit]");
     await check("mailbox");
   });
 

@@ -43,7 +43,7 @@ describe("the proof of work in the browser", () => {
       await fillReport(page, "Met JavaScript: de puzzel wordt in de browser opgelost.");
       await page.waitForFunction(() => (document.querySelector<HTMLInputElement>("input[name=powNonce]")?.value ?? "") !== "");
       const solvedMs = Date.now() - started;
-      await page.click("button[type=submit]");
+      await page.click("main button[type=submit]");
       expect((await page.locator("h1").textContent())?.trim()).toBe("Uw melding is ontvangen");
       await expectNoViolations(page, "receipt after a solved proof of work");
       // The form is multipart (it may carry files): read the two fields from the posted body.
@@ -64,7 +64,7 @@ describe("the proof of work in the browser", () => {
       const page = await context.newPage();
       const before = (await caseItems(hub)).length;
       await fillReport(page, "Zonder JavaScript, meteen verstuurd.");
-      await page.click("button[type=submit]");
+      await page.click("main button[type=submit]");
       expect(await page.title()).toMatch(/^Fout:/);
       expect(await page.getByTestId("form-notice").textContent()).toContain("Wacht een paar seconden");
       expect(await page.locator("#description").inputValue()).toBe("Zonder JavaScript, meteen verstuurd.");
@@ -83,7 +83,7 @@ describe("the proof of work in the browser", () => {
       const page = await context.newPage();
       await page.route("**/assets/pow.js", (route) => route.abort());
       await fillReport(page, "Het script kwam niet aan.");
-      await page.click("button[type=submit]");
+      await page.click("main button[type=submit]");
       expect(await page.getByTestId("form-notice").textContent()).toContain("Wacht een paar seconden");
       expect(await page.locator("#description").inputValue()).toBe("Het script kwam niet aan.");
       await expectNoViolations(page, "report form sent too early");

@@ -153,7 +153,7 @@ describe("in Chromium, /melden with the trimmed and the full stylesheet", () => 
 
   it("gives the button, body, heading and label the same styles", async () => {
     const checks: [string, string][] = [
-      ["button[type=submit]", "background-color"],
+      ["main button[type=submit]", "background-color"],
       ["body", "font-family"],
       ["h1", "font-size"],
       ["h1", "line-height"],
@@ -168,7 +168,7 @@ describe("in Chromium, /melden with the trimmed and the full stylesheet", () => 
 
   it("would notice missing tokens: without the theme the same properties change", async () => {
     for (const [selector, property] of [
-      ["button[type=submit]", "background-color"],
+      ["main button[type=submit]", "background-color"],
       ["body", "font-family"],
       ["h1", "line-height"],
       [".utrecht-form-label", "font-weight"],
@@ -181,7 +181,7 @@ describe("in Chromium, /melden with the trimmed and the full stylesheet", () => 
 
   it("gives every element the same computed style, at rest, hovered, focused and with errors", async () => {
     await expectSame("at rest");
-    await both((page) => page.hover("button[type=submit]"));
+    await both((page) => page.hover("main button[type=submit]"));
     await expectSame("button hovered");
     // Keyboard focus, so :focus-visible applies as it does for a keyboard user: skip link, links, select, radios,
     // textarea, button.
@@ -190,7 +190,7 @@ describe("in Chromium, /melden with the trimmed and the full stylesheet", () => 
       await expectSame(`focus after ${tab} tabs`, "focused");
     }
     await both(async (page) => {
-      await page.click("button[type=submit]");
+      await page.click("main button[type=submit]");
       await page.waitForSelector("[role=alert]");
     });
     await expectSame("errors shown");

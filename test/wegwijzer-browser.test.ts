@@ -60,6 +60,40 @@ describe("the wegwijzer without JavaScript", () => {
   });
 });
 
+describe("the report form's language switch", () => {
+  it.each([
+    ["without JavaScript", "noScript"],
+    ["with JavaScript", "withScript"],
+  ] as const)("keeps everything typed %s, in the other language, and stores nothing", async (_, context) => {
+    const page = await chromium[context].newPage();
+    await page.goto(`${chromium.hub.url}/melden?organisatie=hoorn`);
+    await page.check("#reporterType-medewerker");
+    await page.check('[id="subcategories-omgang.pesten"]');
+    await page.fill("#description", "Mijn leidinggevende schreeuwt elke week tegen mij.");
+    await page.fill("#when", "Sinds maart");
+    // By keyboard, as any button: focus the switch and press Enter.
+    await page.focus("header button[name=taal]");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/lang=en$/);
+    expect(page.url()).toBe(`${chromium.hub.url}/melden?organisatie=hoorn&lang=en`);
+    expect(await heading(page)).toBe("Make a report");
+    expect(await page.inputValue("#description")).toBe("Mijn leidinggevende schreeuwt elke week tegen mij.");
+    expect(await page.inputValue("#when")).toBe("Sinds maart");
+    expect(await page.isChecked("#reporterType-medewerker")).toBe(true);
+    expect(await page.isChecked('[id="subcategories-omgang.pesten"]')).toBe(true);
+    expect(await page.inputValue("#member")).toBe("hoorn");
+    // Nothing was refused: the switch is not a submission.
+    expect(await page.locator("[role=alert]").count()).toBe(0);
+    // axe needs script: it checks the page as the context with JavaScript shows it.
+    if (context === "withScript") await expectNoViolations(page, "report form after the language switch");
+    // Back again: the form itself carries the organisation now, so the address is the form's own.
+    await page.click("header button[name=taal]");
+    await page.waitForURL(`${chromium.hub.url}/melden`);
+    expect(await heading(page)).toBe("Een melding doen");
+    expect(await page.inputValue("#description")).toBe("Mijn leidinggevende schreeuwt elke week tegen mij.");
+  });
+});
+
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("finds no violations on the region's and a member's wegwijzer in both languages", async () => {
     const page = await chromium.withScript.newPage();

@@ -1,7 +1,7 @@
 // The wegwijzer (issue 3, item 1) and the language switch that keeps the reporter's place (item 6), in-process.
 import { hrefKeepingQuery, W } from "@meldpunt/web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, testApp } from "./support/local";
+import { caseItems, form, issuedForm, type TestApp, testApp } from "./support/local";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,8 +24,11 @@ function urlsIn(text: string): string[] {
   return [...text.matchAll(/\s(?:href|src|srcset|action|formaction|poster|data)="([^"]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&"));
 }
 
+/** Where the header's language switch goes: a link, or on the report form a button that posts the form there. */
 function languageSwitch(text: string): string | undefined {
-  const match = /<a class="utrecht-link" href="([^"]*)" lang="(?:nl|en)" hreflang=/.exec(text);
+  const match =
+    /<a class="utrecht-link" href="([^"]*)" lang="(?:nl|en)" hreflang=/.exec(text) ??
+    /<button class="utrecht-link hub-link-button" type="submit" form="report-form" formaction="([^"]*)"/.exec(text);
   return match?.[1]?.replaceAll("&amp;", "&");
 }
 
@@ -123,10 +126,28 @@ describe("the language switch keeps the reporter's place", () => {
     expect(languageSwitch((await pageAt("/organisatie/hoorn?wens=advies&lang=en")).text)).toBe("/organisatie/hoorn?wens=advies");
   });
 
-  // Needs the report form to hand its query to Layout (report-form.tsx and the /melden route, being changed apart).
   it("keeps wens=advies on /melden", async () => {
     expect(languageSwitch((await pageAt("/melden?wens=advies")).text)).toBe("/melden?wens=advies&lang=en");
     expect(languageSwitch((await pageAt("/melden?wens=advies&lang=en")).text)).toBe("/melden?wens=advies");
+  });
+
+  it("keeps what was typed on the report form: the switch posts the form back in the other language, storing nothing", async () => {
+    const before = (await caseItems(t)).length;
+    const typed = { ...(await issuedForm(t.app)), member: "hoorn", reporterType: "medewerker", description: "Wat ik al had getypt <b>", where: "De kantine" };
+    const res = await t.app.request("/melden?lang=en", form({ ...typed, taal: "en" }));
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("Wat ik al had getypt &lt;b&gt;</textarea>");
+    expect(page).toContain('value="De kantine"');
+    expect(page).toMatch(/<option value="hoorn" selected/);
+    expect(page).toMatch(/id="reporterType-medewerker"[^>]*checked/);
+    // The same form token, so sending it later still gives one report; no error is shown for what is not filled in.
+    expect(page).toContain(`name="formToken" value="${typed.formToken}"`);
+    expect(page).not.toContain('role="alert"');
+    // And back again, the switch now to Dutch.
+    expect(languageSwitch(page)).toBe("/melden");
+    expect((await caseItems(t)).length).toBe(before);
   });
 
   it("links a page answering a POST to its GET path only: nothing is resubmitted, no code travels", async () => {

@@ -29,6 +29,8 @@ const TABLE_STYLESHEET_PATH = "/assets/staff.css";
  * The path always comes from the page, never from the request, so the link cannot leave the hub.
  * A page that answers a POST (receipt, status, a form with errors) passes its GET path and no query: the switch opens
  * that page afresh with GET, so it never resubmits a form and never carries a receipt code or anything posted.
+ * A page whose form holds a lot of typing (the report form) names it in `languageForm`: the switch is then a button of
+ * that form that posts it back to be shown in the other language, nothing checked or stored, so no answer is lost.
  */
 export function Layout(props: {
   lang: Lang;
@@ -39,6 +41,8 @@ export function Layout(props: {
   tables?: boolean;
   /** The member a page is about: its name in the header and its colours (the region's look without it). */
   brand?: MemberBrand;
+  /** The id of the form whose answers the language switch carries along (see above). */
+  languageForm?: string;
   children: Child;
 }) {
   const { lang, brand } = props;
@@ -51,9 +55,24 @@ export function Layout(props: {
         </a>
         {brand ? <span class="hub-member-name">{brand.name}</span> : null}
       </span>
-      <a class="utrecht-link" href={hrefKeepingQuery(other, props.path, props.query)} lang={other} hreflang={other}>
-        {tr(lang, T.otherLanguage)}
-      </a>
+      {props.languageForm ? (
+        <button
+          class="utrecht-link hub-link-button"
+          type="submit"
+          form={props.languageForm}
+          formaction={hrefKeepingQuery(other, props.path, props.query)}
+          formnovalidate
+          name="taal"
+          value={other}
+          lang={other}
+        >
+          {tr(lang, T.otherLanguage)}
+        </button>
+      ) : (
+        <a class="utrecht-link" href={hrefKeepingQuery(other, props.path, props.query)} lang={other} hreflang={other}>
+          {tr(lang, T.otherLanguage)}
+        </a>
+      )}
     </>
   );
   return (

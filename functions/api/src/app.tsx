@@ -29,6 +29,7 @@ import {
   WegwijzerPage,
 } from "@meldpunt/web";
 import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { logFields, toProblem } from "./http-errors";
@@ -177,11 +178,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const lang = c.get("lang");
     const values = { ...(await formText(c, [...REPORT_TEXT_FIELDS])), subcategories: await formList(c, "subcategories", MAX_SUBCATEGORIES + 1) };
     const files = await formFiles(c, "files");
-    const { powChallenge, powNonce } = await formText(c, ["powChallenge", "powNonce"]);
+    const { powChallenge, powNonce, taal } = await formText(c, ["powChallenge", "powNonce", "taal"]);
     const now = deps.clock.now();
     // A form without a token gets one here, so that the challenge of a form sent back is bound to the token it carries.
     const formToken = values.formToken ?? deps.tokens.issue();
     const proof = deps.pow.verify(formToken, powChallenge, powNonce, now);
+    // The form again, with what the reporter wrote: the same token, so that sending it later still gives one report;
+    // the same challenge while it is good (the wait runs from when the form was first issued), else a fresh one.
+    const formAgain = async (extra: { errors?: Record<string, string>; notice?: string }, status: ContentfulStatusCode) => {
+      const challenge = proof.ok || proof.reason === "too-early" ? (powChallenge as string) : deps.pow.challenge(formToken, now);
+      const members = await deps.region.listMembers();
+      const form = <ReportFormPage lang={lang} members={members} formToken={formToken} powChallenge={challenge} values={values} filesLost={files.length > 0} {...extra} />;
+      return page(c, form, status);
+    };
+    // The header's language switch on this form is a button of the form (Layout's `languageForm`): the form comes back
+    // in the other language with everything typed, unchecked and unstored.
+    if (taal) return formAgain({}, 200);
     // Proof of work (decisions 24): a new report needs a solved nonce or a form open long enough; a retry of a stored one does not.
     const refusal = proof.ok ? undefined : new TooEarlyError(proof.reason === "too-early" ? proof.retryAfterSeconds : deps.pow.fallbackDelaySeconds);
     try {
@@ -189,28 +201,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return page(c, <ReceiptPage lang={lang} report={report} />);
     } catch (error) {
       if (!(error instanceof ValidationError || error instanceof TooEarlyError)) throw error;
-      const members = await deps.region.listMembers();
       const issues = error instanceof ValidationError ? error.issues : [];
       // A wrong choice among the subjects ("subcategories.3") is shown at the group as a whole.
       const errors = errorsByField(lang, issues.map((i) => (i.field.startsWith("subcategories") ? { ...i, field: "subcategories" } : i)));
-      // The same token again, so that correcting the form and sending it still gives one report; the same challenge
-      // while it is good (the wait runs from when the form was first issued), else a fresh one.
-      const challenge = proof.ok || proof.reason === "too-early" ? (powChallenge as string) : deps.pow.challenge(formToken, now);
       const notice = error instanceof TooEarlyError ? tr(lang, error.userMessage) : undefined;
-      return page(
-        c,
-        <ReportFormPage
-          lang={lang}
-          members={members}
-          formToken={formToken}
-          powChallenge={challenge}
-          values={values}
-          errors={errors}
-          notice={notice}
-          filesLost={files.length > 0}
-        />,
-        toProblem(error).status,
-      );
+      return formAgain({ errors, notice }, toProblem(error).status);
     }
   });
 

@@ -45,6 +45,8 @@ export interface ReportFormValues {
   receivedOn?: string;
 }
 
+const REPORT_FORM_ID = "report-form";
+
 export function ReportFormPage(props: {
   lang: Lang;
   members: Pick<Member, "id" | "name" | "kind" | "theme">[];
@@ -112,6 +114,7 @@ export function ReportFormPage(props: {
       query={props.query}
       hasErrors={Object.keys(summary).length > 0 || Boolean(props.notice)}
       brand={brandOf(members.find((m) => m.id === values.member))}
+      languageForm={intake ? undefined : REPORT_FORM_ID}
     >
       <h1 class="utrecht-heading-1">{tr(lang, intake ? R.intakeTitle : T.reportTitle)}</h1>
       {props.notice ? (
@@ -122,6 +125,7 @@ export function ReportFormPage(props: {
       <ErrorSummary lang={lang} errors={summary} anchors={{ subcategories: FIRST_SUBJECT_ID, reporterType: "reporterType-medewerker", anonymity: "anonymity-anoniem", wants: "wants-advies" }} />
       <p class="utrecht-paragraph">{tr(lang, intake ? R.intakeIntro : T.reportIntro)}</p>
       <form
+        id={REPORT_FORM_ID}
         method="post"
         action={href(lang, intake ? `/balie/${intake.desk}/registreren` : "/melden")}
         enctype="multipart/form-data"
