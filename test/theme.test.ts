@@ -31,7 +31,7 @@ describe("a member's theme", () => {
   it("dresses the member's start page, its report form, the receipt and the mailbox; the region's pages keep the region's look", async () => {
     const start = await page("/organisatie/hoorn");
     expect(start).toContain(THEME_LINK);
-    expect(start).toContain('<span class="hub-member-name">Gemeente Hoorn</span>');
+    expect(start).toMatch(/<span class="hub-member-name"><img class="hub-member-logo" src="\/assets\/thema\/hoorn\/logo-[0-9a-f]{16}\.png" alt="" height="48"\/>Gemeente Hoorn<\/span>/);
     expect(await page("/melden?organisatie=hoorn")).toContain(THEME_LINK);
     expect(await page("/")).not.toContain("/assets/thema/");
     expect(await page("/melden")).not.toContain("/assets/thema/");

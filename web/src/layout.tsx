@@ -1,21 +1,24 @@
-import type { Member } from "@meldpunt/domain";
+import { logoPath, type Member } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
 import { href, hrefKeepingQuery, type Lang, tr } from "./i18n";
 import { T } from "./text";
 
 export const STYLESHEET_PATH = "/assets/hub.css";
 
-/** What a page shows of the member it is about: name and house colour (validated readable on white). */
+/** What a page shows of the member it is about: name, logo and house colour (validated readable on white). */
 export interface MemberBrand {
   id: string;
   name: string;
   primaryColor?: string;
+  /** The logo's address on the hub (logoPath). */
+  logo?: string;
 }
 
 /** The member's look, or none for the hub's own tenant (its pages are the region's). */
 export function brandOf(member: Pick<Member, "id" | "name" | "kind" | "theme"> | undefined): MemberBrand | undefined {
   if (!member || member.kind === "regio") return undefined;
-  return { id: member.id, name: member.name, ...(member.theme?.primaryColor ? { primaryColor: member.theme.primaryColor } : {}) };
+  const { primaryColor, logo } = member.theme ?? {};
+  return { id: member.id, name: member.name, ...(primaryColor ? { primaryColor } : {}), ...(logo ? { logo: logoPath(member.id, logo) } : {}) };
 }
 
 /** Served by the app from the member's configuration (docs/decisions.md 28). */
@@ -53,7 +56,13 @@ export function Layout(props: {
         <a class="utrecht-link hub-brand" href={href(lang, "/")}>
           {tr(lang, T.hubName)}
         </a>
-        {brand ? <span class="hub-member-name">{brand.name}</span> : null}
+        {brand ? (
+          <span class="hub-member-name">
+            {/* The name beside it says who this is: the image adds nothing for a screen reader. */}
+            {brand.logo ? <img class="hub-member-logo" src={brand.logo} alt="" height="48" /> : null}
+            {brand.name}
+          </span>
+        ) : null}
       </span>
       {props.languageForm ? (
         <button

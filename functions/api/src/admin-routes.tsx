@@ -3,7 +3,11 @@
 import {
   type AuditLog,
   ConfigurationError,
+  type FileInspector,
+  type Label,
+  type LogoRef,
   type Member,
+  type MemberLogos,
   NotFoundError,
   type RegionStore,
   RoutingQuestionSchema,
@@ -11,14 +15,14 @@ import {
   routingTable,
   ValidationError,
 } from "@meldpunt/domain";
-import { can, saveMemberConfig } from "@meldpunt/domain/staff";
-import { type Errors, errorsByField, type Lang } from "@meldpunt/web";
+import { can, saveMemberConfig, setMemberLogo } from "@meldpunt/domain/staff";
+import { type Errors, errorsByField, type Lang, tr } from "@meldpunt/web";
 import { AuditTrailPage, MemberConfigPage, type MemberConfigProps } from "@meldpunt/web/staff";
 import { type Context, Hono } from "hono";
 import * as z from "zod/mini";
 import { toProblem } from "./http-errors";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
-import { formList, formText, limitForm, page } from "./respond";
+import { formFiles, formList, formText, limitForm, page } from "./respond";
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
 
@@ -26,7 +30,7 @@ const ROUTE_FIELDS = ["routes.vp", "routes.integriteit", "routes.bestuurlijk", "
 const ALTERNATE_FIELDS = ["alternates.receivingDesk", "alternates.gemeentesecretaris"] as const;
 const CONFIG_FIELDS = ["version", "name", "fte", "retentionYears", "theme.primaryColor", "allowNamingInLibrary", ...ROUTE_FIELDS, ...ALTERNATE_FIELDS] as const;
 
-export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLog): Hono<Env> {
+export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLog, logoDeps: { region: RegionStore; logos: MemberLogos; inspector: FileInspector }): Hono<Env> {
   const app = new Hono<Env>();
   const member = (c: Context) => c.req.param("member") ?? "";
   const auditor = requireStaff({ auth, region, right: (c) => ({ action: "view-audit-trail", scope: { member: member(c) } }) });
@@ -88,7 +92,8 @@ export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLo
       },
       alternates: { receivingDesk: form["alternates.receivingDesk"], gemeentesecretaris: form["alternates.gemeentesecretaris"] },
       measures: measures as Member["measures"],
-      theme: form["theme.primaryColor"] ? { primaryColor: form["theme.primaryColor"] } : undefined,
+      // The logo is set on a form of its own (below): this one keeps it.
+      theme: themeOf(form["theme.primaryColor"], current.theme?.logo),
       // An unticked box sends nothing: naming is allowed only while the box is ticked (decision 36).
       allowNamingInLibrary: form.allowNamingInLibrary === "ja",
       // The version the form was made from: someone else's save in between makes this one a conflict.
@@ -100,6 +105,24 @@ export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLo
       const errors = fieldErrors(lang, error);
       if (!errors) throw error;
       return render(c, { member: edited, errors }, toProblem(error).status as 400 | 409);
+    }
+    return c.redirect(`/beheer/${current.id}?opgeslagen=1${lang === "en" ? "&lang=en" : ""}`, 303);
+  });
+
+  // The member's logo (docs/decisions.md 28): a small image checked by content; `verwijderen` removes it.
+  app.post("/beheer/:member/logo", limitForm, edit, async (c) => {
+    const lang = c.get("lang");
+    const { version, verwijderen } = await formText(c, ["version", "verwijderen"]);
+    const [file] = await formFiles(c, "logo");
+    const current = await region.getMember(member(c));
+    if (!current || current.kind === "regio") throw new NotFoundError();
+    if (!verwijderen && !file) return render(c, { errors: { logo: tr(lang, NO_LOGO) } }, 400);
+    try {
+      await setMemberLogo(logoDeps, current.id, { version: Number(version), ...(verwijderen ? {} : { bytes: file?.bytes }) });
+    } catch (error) {
+      const errors = fieldErrors(lang, error);
+      if (!errors) throw error;
+      return render(c, { errors }, toProblem(error).status as 400 | 409);
     }
     return c.redirect(`/beheer/${current.id}?opgeslagen=1${lang === "en" ? "&lang=en" : ""}`, 303);
   });
@@ -119,6 +142,13 @@ export function adminRoutes(auth: StaffAuth, region: RegionStore, audit: AuditLo
   });
 
   return app;
+}
+
+const NO_LOGO: Label = { nl: "Kies een afbeelding om als logo op te slaan.", en: "Choose an image to save as the logo." };
+
+/** The theme as the settings form leaves it: its colour, and the logo it had. */
+function themeOf(primaryColor: string | undefined, logo: LogoRef | undefined): Member["theme"] {
+  return primaryColor || logo ? { ...(primaryColor ? { primaryColor } : {}), ...(logo ? { logo } : {}) } : undefined;
 }
 
 /** A refused configuration as messages at its fields; undefined for any other error (it goes to the error page). */

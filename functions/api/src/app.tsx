@@ -4,6 +4,7 @@ import type { MailboxSessions } from "@meldpunt/crypto";
 import {
   type AuditLog,
   type Label,
+  type MemberLogos,
   type PersonTags,
   type SignalIndex,
   MAX_SUBCATEGORIES,
@@ -11,6 +12,7 @@ import {
   type ProofOfWork,
   type ReportDeps,
   submitReport,
+  logoPath,
   themeStylesheet,
   TooEarlyError,
   ValidationError,
@@ -49,6 +51,8 @@ export interface AppDeps extends ReportDeps {
   pow: ProofOfWork;
   /** The reporter's mailbox sessions, sealed cookies that name the case once the receipt code matched. */
   mailbox: MailboxSessions;
+  /** Members' logos (docs/decisions.md 28), served under /assets/thema/<member>/ from the hub's own origin. */
+  logos: MemberLogos;
   /** Served under /assets/ by the local runner; in the cloud CloudFront serves them from S3. */
   assets?: ReadonlyMap<string, Asset>;
   /** Staff login (OIDC). Absent, the staff routes answer 404: this deployment has no staff side (docs/decisions.md). */
@@ -219,6 +223,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const colour = member?.theme?.primaryColor;
     if (!colour) return c.notFound();
     return c.body(themeStylesheet(colour), 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=300" });
+  });
+
+  // A member's logo, under a name made of its content's hash: only the current one is served, and it never changes.
+  app.get("/assets/thema/:member{[a-z0-9-]{1,40}}/:file{logo-[0-9a-f]{16}\\.(png|jpg)}", async (c) => {
+    const member = c.req.param("member");
+    const ref = (await deps.region.getMember(member))?.theme?.logo;
+    if (!ref || c.req.param("file") !== logoPath(member, ref).split("/").at(-1)) return c.notFound();
+    const logo = await deps.logos.get(member);
+    if (!logo || logo.hash !== ref.hash) return c.notFound();
+    return c.body(new Uint8Array(logo.bytes), 200, { "Content-Type": logo.type === "png" ? "image/png" : "image/jpeg", "Cache-Control": "public, max-age=31536000, immutable" });
   });
 
   app.get("/assets/:name", (c) => {

@@ -16,13 +16,14 @@ import {
   createSignalIndex,
   createStaffStore,
   createStatisticsStore,
+  createLogoStore,
   REGION_CACHE_MS,
 } from "@meldpunt/store";
 import type { AppDeps } from "./app";
 import { awsService } from "./aws-fetch";
 
 /** The reporter side's adapters, and the staff side's, which a Lambda without staff login never calls. */
-export interface CloudAdapters extends Pick<AppDeps, "cases" | "region" | "sealer" | "throttle" | "blobs"> {
+export interface CloudAdapters extends Pick<AppDeps, "cases" | "region" | "sealer" | "throttle" | "blobs" | "logos"> {
   staff: StaffStore;
   tags: PersonTags;
   signals: SignalIndex;
@@ -50,6 +51,7 @@ export function cloudAdapters(env: Record<string, string | undefined>): CloudAda
     ...store,
     region: cacheRegion(store.region, { ttlMs: REGION_CACHE_MS }),
     throttle: createReceiptThrottle(table),
+    logos: createLogoStore(table),
     blobs: createS3BlobStore({ ...awsService(env, "S3"), bucket: env.BLOB_BUCKET }),
     sealer: createEnvelopeSealer(createKmsKeyring({ client: kms, keyIdFor: (member) => `${aliasPrefix}${member}` })),
     staff: createStaffStore(table),

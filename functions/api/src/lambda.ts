@@ -31,6 +31,7 @@ export function buildHandler(env: Record<string, string | undefined>) {
     sealer: adapter("sealer"),
     throttle: adapter("throttle"),
     blobs: adapter("blobs"),
+    logos: adapter("logos"),
     inspector: createFileInspector(),
     receipts: createReceiptCodes(),
     ...submissionKeyed(env, clock),

@@ -19,7 +19,7 @@ export function staffSide(deps: StaffSideDeps & { library?: LibraryStore }): Hon
   app.route("/", staffRoutes(deps.auth, deps.region, { demoMail: deps.demoMail !== undefined }));
   // Before the member settings: its /beheer/:member would otherwise catch the operator's /beheer/… pages.
   app.route("/", operatorRoutes(deps.auth, deps.region, deps.auth.staff));
-  app.route("/", adminRoutes(deps.auth, deps.region, deps.audit));
+  app.route("/", adminRoutes(deps.auth, deps.region, deps.audit, deps));
   // The board's dashboard and members' own reports: aggregates of case metadata, never a case (decision 37).
   app.route("/", boardRoutes(deps.auth, deps));
   app.route("/", reportRoutes(deps.auth, deps));

@@ -18,5 +18,6 @@ export * from "./routing";
 export * from "./routing-table";
 export * from "./submit-report";
 export * from "./taxonomy";
+export * from "./member-logo";
 export * from "./theme";
 export * from "./validation";

@@ -37,6 +37,10 @@ export const MeasureSchema = z.enum([
 ]);
 export type Measure = z.infer<typeof MeasureSchema>;
 
+/** What a member's configuration says of its logo: the type and the content's hash, which names the asset. */
+export const LogoRefSchema = z.object({ type: z.enum(["png", "jpeg"]), hash: z.string().check(z.regex(/^[0-9a-f]{16}$/)) });
+export type LogoRef = z.infer<typeof LogoRefSchema>;
+
 export const MemberSchema = z.object({
   id: MemberIdSchema,
   name: z.string().check(z.minLength(1), z.maxLength(120)),
@@ -71,6 +75,8 @@ export const MemberSchema = z.object({
   theme: z.optional(
     z.object({
       primaryColor: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/), z.refine(isReadableOnWhite, { message: "not readable on white" }))),
+      /** The member's logo (member-logo.ts): its type and hash; the image is an item of its own. */
+      logo: z.optional(LogoRefSchema),
     }),
   ),
   retentionYears: z.number().check(z.int(), z.minimum(1), z.maximum(100)),

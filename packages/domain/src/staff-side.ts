@@ -4,6 +4,7 @@
 export * from "./authorization";
 export * from "./case-file";
 export * from "./configure-region";
+export * from "./set-member-logo";
 export * from "./deadline-job";
 export * from "./library";
 export * from "./lifecycle";

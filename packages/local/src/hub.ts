@@ -26,7 +26,7 @@ import type { Clock, LibraryStore, Mailer } from "@meldpunt/domain";
 import { type DeadlineJobSummary, type RetentionJobSummary, runDeadlineJob, runRetentionJob, runStatisticsJob, type StatisticsJobSummary } from "@meldpunt/domain/staff";
 import { createLocalMailbox, createLocalMailer } from "@meldpunt/mailer";
 import { cacheRegion, createAuditLog, createDynamoStore, createSignalIndex, REGION_CACHE_MS, createReceiptThrottle, createStaffStore, ensureTable, TABLE_NAME_DEFAULT } from "@meldpunt/store";
-import { createDeletionLedger, createLibraryStore, createStatisticsStore } from "@meldpunt/store";
+import { createDeletionLedger, createLibraryStore, createLogoStore, createStatisticsStore } from "@meldpunt/store";
 import { embeddedDynamoClient, startEmbeddedDynamo } from "@meldpunt/store/embedded";
 import { buildAssets } from "@meldpunt/web/assets";
 import { seedDemoCases } from "./demo-cases";
@@ -117,7 +117,8 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
     const store = createDynamoStore({ client, tableName: TABLE_NAME_DEFAULT });
     const staff = createStaffStore({ client, tableName: TABLE_NAME_DEFAULT });
     const keyring = createLocalKeyring({ dir: join(dataDir, "keys") });
-    const { memberIds } = await seedDemoRegion(store.region);
+    const logos = createLogoStore({ client, tableName: TABLE_NAME_DEFAULT });
+    const { memberIds } = await seedDemoRegion(store.region, logos);
     await seedDemoStaff(staff);
     for (const member of memberIds) await keyring.ensureMemberKey(member);
     const assets = await buildAssets();
@@ -169,6 +170,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       signals: createSignalIndex({ client, tableName: TABLE_NAME_DEFAULT }),
       library: createLibraryStore({ client, tableName: TABLE_NAME_DEFAULT }),
       statistics: createStatisticsStore({ client, tableName: TABLE_NAME_DEFAULT }),
+      logos,
       staffSide,
       demoMail: createLocalMailbox({ dir: mailDir }),
       notices: { mailer, hubUrl },

@@ -10,3 +10,4 @@ export * from "./deletion-ledger";
 export * from "./cached-region";
 export * from "./library-store";
 export * from "./statistics-store";
+export * from "./logo-store";

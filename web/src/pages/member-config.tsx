@@ -9,12 +9,13 @@ import {
   Roles,
   type Route,
   type RoutingTableRow,
+  logoPath,
   TAXONOMY,
   Tracks,
   Wishes,
 } from "@meldpunt/domain";
 import { CheckboxGroup, ErrorSummary, type Errors, Field, fieldAria, RadioGroup } from "../form";
-import { type Lang, tr } from "../i18n";
+import { href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { ALTERNATE_LABELS, fill, MEASURE_TEXT, ROUTE_LABELS, T, WANTS_TEXT } from "../text";
 
@@ -211,6 +212,42 @@ export function MemberConfigPage(props: MemberConfigProps) {
           ))}
         </dl>
       )}
+      {props.canEdit ? <LogoForm lang={lang} member={member} csrf={props.csrf} errors={errors} /> : null}
     </Layout>
+  );
+}
+
+/** The member's logo: shown as it is now, replaced by an upload (a form of its own: multipart), or removed. */
+function LogoForm(props: { lang: Lang; member: Member; csrf: string; errors: Errors }) {
+  const { lang, member, errors } = props;
+  const logo = member.theme?.logo;
+  return (
+    <section aria-labelledby="logo-title">
+      <h2 class="utrecht-heading-2" id="logo-title">
+        {tr(lang, T.logoTitle)}
+      </h2>
+      {logo ? (
+        <p class="utrecht-paragraph">
+          {tr(lang, T.logoCurrent)} <img class="hub-member-logo" src={logoPath(member.id, logo)} alt={fill(tr(lang, T.logoCurrentAlt), { member: member.name })} height="48" />
+        </p>
+      ) : (
+        <p class="utrecht-paragraph">{tr(lang, T.logoNone)}</p>
+      )}
+      <form method="post" action={href(lang, `/beheer/${member.id}/logo`)} enctype="multipart/form-data" novalidate>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <input type="hidden" name="version" value={String(member.version)} />
+        <Field field="logo" label={tr(lang, T.logoLabel)} hint={tr(lang, T.logoHint)} errors={errors}>
+          <input class="utrecht-textbox utrecht-textbox--html-input" type="file" id="logo" name="logo" accept="image/png,image/jpeg" {...fieldAria("logo", errors, true)} />
+        </Field>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action">
+          {tr(lang, T.saveLogo)}
+        </button>{" "}
+        {logo ? (
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action" name="verwijderen" value="1">
+            {tr(lang, T.removeLogo)}
+          </button>
+        ) : null}
+      </form>
+    </section>
   );
 }
