@@ -7,6 +7,7 @@ import { createAuditHasher } from "@meldpunt/crypto";
 import {
   type AuditLog,
   type CaseRecord,
+  type Member,
   CaseStateSchema,
   ConflictError,
   UnavailableError,
@@ -22,6 +23,7 @@ import {
   nextStates,
   openCaseFile,
   recordVpFacts,
+  saveMemberConfig,
   saveStaffMember,
   tagPerson,
   transitionCase,
@@ -64,18 +66,22 @@ describe("the lifecycle", () => {
   /** What each need is answered with when a test walks the table. */
   const DETAIL = { closeReason: "geen-vermoeden", referral: "klachtenregeling", investigation: "intern", conclusion: "niet-vastgesteld", measures: ["gesprek"] };
 
-  it("accepts every legal transition of a report and refuses every other state from every state", async () => {
-    // Walk each path of the table from a fresh case; at every state try every state not offered, then the offered ones.
+  /**
+   * Walks each path of the table from a fresh case (made by `fresh`): at every state tries every state not offered,
+   * which must be refused, then takes each offered one not taken yet. Answers the transitions taken.
+   */
+  async function walkTable(fresh: () => Promise<CaseRecord>): Promise<string[]> {
     const visited = new Set<string>();
     const walk = async (path: string[]) => {
-      const { record: fresh } = await report();
-      let record = fresh;
+      let record = await fresh();
       for (const to of path) record = await move(record, to, DETAIL);
       const offered = nextStates(record).map((s) => s.to);
       for (const to of CaseStateSchema.options.filter((s) => !offered.includes(s))) {
         const error = await move(record, to, DETAIL).catch((e: unknown) => e);
-        expect({ from: record.state, to, refused: error instanceof ValidationError }).toEqual({ from: record.state, to, refused: true });
+        expect({ kind: record.kind, from: record.state, to, refused: error instanceof ValidationError }).toEqual({ kind: record.kind, from: record.state, to, refused: true });
       }
+      // Refused steps leave the case as it was.
+      expect(caseStep((await hub.deps.cases.getCase(record.member, record.id)) as CaseRecord)).toBe(caseStep(record));
       for (const to of offered) {
         const key = `${record.state}->${to}`;
         if (visited.has(key)) continue;
@@ -84,7 +90,11 @@ describe("the lifecycle", () => {
       }
     };
     await walk([]);
-    expect([...visited].sort()).toEqual(
+    return [...visited].sort();
+  }
+
+  it("accepts every legal transition of a report and refuses every other state from every state", async () => {
+    expect(await walkTable(async () => (await report()).record)).toEqual(
       [
         "afdoening-lijn->gesloten",
         "besluit->gesloten",
@@ -102,6 +112,16 @@ describe("the lifecycle", () => {
         "vooronderzoek->gesloten",
       ].sort(),
     );
+  });
+
+  it("accepts every legal transition of an advice contact and refuses every other state from every state", async () => {
+    const fresh = async () => {
+      const { record } = await report({ wants: "advies" });
+      expect({ kind: record.kind, desk: record.desk }).toEqual({ kind: "advies", desk: "hoorn-vp" });
+      return record;
+    };
+    // Contact → advice or support → closed; a referral (not to the integrity desk: that needs consent, below) from either.
+    expect(await walkTable(fresh)).toEqual(["bevestigd->doorverwezen", "bevestigd->gesloten", "ontvangen->bevestigd", "ontvangen->doorverwezen", "ontvangen->gesloten"]);
   });
 
   it("records what a transition needs, and refuses it without", async () => {
@@ -282,6 +302,49 @@ describe("the case page over HTTP", () => {
 
     const actions = (await hub.deps.audit.readAll("hoorn")).entries.filter((e) => e.caseId === record.id).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["read-case", "transition", "message", "note"]));
+  });
+
+  it("refuses a measure of the catalogue that is not in the member's own list, and offers only the member's", async () => {
+    const hoorn = (await hub.deps.region.getMember("hoorn")) as Member;
+    const own = ["geen", "gesprek", "berisping"];
+    // Another member keeps the whole catalogue: overplaatsing is a valid measure, only not one of Hoorn's.
+    expect((await hub.deps.region.getMember("sed"))?.measures).toContain("overplaatsing");
+    await saveMemberConfig(hub.deps.region, { ...hoorn, measures: own, version: hoorn.version + 1 });
+    try {
+      let { record } = await report();
+      for (const [to, extra] of [
+        ["bevestigd", {}],
+        ["triage", {}],
+        ["vooronderzoek", {}],
+        ["feitenonderzoek", { investigation: "intern" }],
+        ["rapport", {}],
+        ["besluit", { conclusion: "schending-vastgesteld" }],
+      ] as const) {
+        record = await move(record, to, extra);
+      }
+      const path = `/balie/hoorn-integriteit/hoorn/${record.id}`;
+      const { jar, html } = await asCoordinator(path);
+      expect([...html.matchAll(/id="measures-([a-z-]+)" name="measures"/g)].map((m) => m[1])).toEqual(own);
+      const post = (measures: string[]) => {
+        const body = new URLSearchParams({ csrf: csrfIn(html), seen: caseStep(record), to: "maatregel" });
+        for (const m of measures) body.append("measures", m);
+        return send(jar, `${hub.url}${path}/status`, { method: "POST", body });
+      };
+      for (const measures of [["overplaatsing"], ["gesprek", "overplaatsing"]]) {
+        const res = await post(measures);
+        expect({ measures, status: res.status }).toEqual({ measures, status: 400 });
+        expect(await res.text()).toContain("Kies ten minste één maatregel van uw organisatie");
+      }
+      expect((await hub.deps.cases.getCase("hoorn", record.id))?.state).toBe("besluit");
+      expect((await post(["gesprek"])).status).toBe(303);
+      expect((await hub.deps.cases.getCase("hoorn", record.id))?.outcome?.measures).toEqual(["gesprek"]);
+      // Only the step taken is in the trail: a refused one is not a transition.
+      const steps = (await hub.deps.audit.readAll("hoorn")).entries.filter((e) => e.caseId === record.id && e.action === "transition" && e.detail === "maatregel");
+      expect(steps).toHaveLength(1);
+    } finally {
+      const now = (await hub.deps.region.getMember("hoorn")) as Member;
+      await saveMemberConfig(hub.deps.region, { ...now, measures: hoorn.measures, version: now.version + 1 });
+    }
   });
 
   it("refuses staff of another desk and the member's admin, and a form without the session's token", async () => {

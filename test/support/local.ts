@@ -8,6 +8,9 @@ import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { createApp } from "@meldpunt/api";
 import { createLocalDeps, type LocalDeps, type LocalHub, startLocalHub } from "@meldpunt/local";
 import { embeddedDynamoClient } from "@meldpunt/store/embedded";
+import type { CaseRecord } from "@meldpunt/domain";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@meldpunt/local/demo-staff";
+import { CookieJar, logIn } from "./browserless";
 
 /** A cheap scrypt cost: these tests do not measure the hash; the crypto tests check the production cost. */
 export const TEST_SCRYPT_COST = 2 ** 10;
@@ -164,4 +167,44 @@ export function mailboxCookie(res: Response): string {
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-meldpunt-brievenbus="));
   if (!cookie) throw new Error("no mailbox cookie");
   return cookie.split(";")[0] as string;
+}
+
+/** The staff session cookie's name (docs/decisions.md 15). */
+export const STAFF_SESSION_COOKIE = "__Host-meldpunt-session";
+
+/**
+ * A demo staff member logged in over real HTTP through the embedded provider: the session cookie as a Cookie header
+ * value and the session's CSRF token (from the staff page's logout form). Requests made with `cookie` by hand leave
+ * the session as it is (the renewed cookie they get back is not needed within the idle timeout).
+ */
+export async function staffSession(hubUrl: string, username: string): Promise<{ cookie: string; csrf: string; sub: string }> {
+  const jar = new CookieJar();
+  const { back, html } = await logIn(jar, `${hubUrl}/medewerker`, username, DEMO_PASSWORD);
+  const value = jar.get(hubUrl, STAFF_SESSION_COOKIE);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (back.res.status !== 200 || !value || !csrf) throw new Error(`${username} could not log in (${back.res.status})`);
+  const sub = DEMO_ACCOUNTS.find((a) => a.username === username)?.staff.id ?? username;
+  return { cookie: `${STAFF_SESSION_COOKIE}=${value}`, csrf, sub };
+}
+
+/**
+ * A report sent through POST /melden over HTTP as a browser without JavaScript sends it (multipart when it carries
+ * files); answers the receipt code and the stored case.
+ */
+export async function reportOverHttp(
+  hub: Pick<LocalHub, "url" | "deps">,
+  values: Record<string, string>,
+  files: { name: string; bytes: Uint8Array }[] = [],
+): Promise<{ code: string; record: CaseRecord }> {
+  const body = new FormData();
+  const fields = { ...(await issuedForm(hub.url)), wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "omgang.pesten", ...values };
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  for (const f of files) body.append("files", new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
+  const res = await fetch(`${hub.url}/melden`, { method: "POST", headers: { Accept: "text/html" }, body });
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`report refused (${res.status})`);
+  const code = receiptCodeIn(html);
+  const [record] = await hub.deps.cases.findByReceiptLocator(hub.deps.receipts.parse(code)?.locator ?? "");
+  if (!record) throw new Error("report not stored");
+  return { code, record };
 }
