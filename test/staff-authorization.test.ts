@@ -198,8 +198,8 @@ const ROWS: Row[] = [
   { name: "signal-form", method: "GET", route: "/balie/:desk/signaal", kind: "desk", action: "handle-case", path: signalPath, allowed: vpOnly(200) },
   { name: "signal", method: "POST", route: "/balie/:desk/signaal", kind: "desk", action: "handle-case", path: signalPath, allowed: vpOnly(400) },
   // One case.
-  { name: "forward-form", method: "GET", route: "/balie/:desk/:member/:case/doorsturen", kind: "case", action: "transfer-case", path: (t) => `${casePath(t)}/doorsturen`, allowed: 200 },
-  { name: "forward", method: "POST", route: "/balie/:desk/:member/:case/doorsturen", kind: "case", action: "transfer-case", path: (t) => `${casePath(t)}/doorsturen`, allowed: 400 },
+  { name: "forward-form", method: "GET", route: "/balie/:desk/:member/:case{[0-9A-HJKMNP-TV-Z]{26}}/doorsturen", kind: "case", action: "transfer-case", path: (t) => `${casePath(t)}/doorsturen`, allowed: 200 },
+  { name: "forward", method: "POST", route: "/balie/:desk/:member/:case{[0-9A-HJKMNP-TV-Z]{26}}/doorsturen", kind: "case", action: "transfer-case", path: (t) => `${casePath(t)}/doorsturen`, allowed: 400 },
   { name: "case", method: "GET", route: CASE_ROUTE, kind: "case", action: "read-case-content", path: casePath, allowed: 200 },
   { name: "print", method: "GET", route: `${CASE_ROUTE}/afdrukken`, kind: "case", action: "read-case-content", path: (t) => `${casePath(t)}/afdrukken`, allowed: 200 },
   {

@@ -80,6 +80,7 @@ export const C = {
     en: "Record who the report is about. We keep only a key of the name, never the name, and show how many other reports on this desk concern the same person.",
   },
   signalCount: { nl: "Persoon {n}: {count} eerdere meldingen op deze balie gaan over dezelfde persoon.", en: "Person {n}: {count} earlier reports on this desk concern the same person." },
+  signalCountOne: { nl: "Persoon {n}: 1 eerdere melding op deze balie gaat over dezelfde persoon.", en: "Person {n}: 1 earlier report on this desk concerns the same person." },
   personNameField: { nl: "Naam van de persoon", en: "Name of the person" },
   tagPerson: { nl: "Persoon vastleggen", en: "Record the person" },
   consentLabel: { nl: "Toestemming", en: "Consent" },

@@ -25,7 +25,8 @@ import { formFiles, formList, formText, limitForm, limitUpload, page } from "./r
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
 
-const CASE = "/balie/:desk/:member/:case{[0-9A-HJKMNP-TV-Z]{26}}";
+/** A case's pages: the id must have a case id's shape, so nothing else reaches the store (a key over 2 KB is an error there). */
+export const CASE = "/balie/:desk/:member/:case{[0-9A-HJKMNP-TV-Z]{26}}";
 const DONE = { status: CaseText.done.status, bericht: CaseText.done.bericht, notitie: CaseText.done.notitie, persoon: CaseText.done.persoon, vp: CaseText.done.vp, berichtZonderMail: CaseText.done.berichtZonderMail };
 
 export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps & Pick<StaffSideDeps, "notices">): Hono<Env> {

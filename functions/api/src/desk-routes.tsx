@@ -26,6 +26,7 @@ import { type Context, Hono } from "hono";
 import { toProblem } from "./http-errors";
 import { requireStaff, type StaffAuth, type StaffVariables } from "./require-staff";
 import { REPORT_TEXT_FIELDS, type StaffSideDeps } from "./app";
+import { CASE } from "./case-routes";
 import { formFiles, formList, formText, limitForm, limitUpload, page } from "./respond";
 
 type Env = { Variables: StaffVariables & { lang: Lang } };
@@ -152,9 +153,9 @@ export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
     );
   }
 
-  app.get("/balie/:desk/:member/:case/doorsturen", forwarder, (c) => forwardPage(c));
+  app.get(`${CASE}/doorsturen`, forwarder, (c) => forwardPage(c));
 
-  app.post("/balie/:desk/:member/:case/doorsturen", limitForm, forwarder, async (c) => {
+  app.post(`${CASE}/doorsturen`, limitForm, forwarder, async (c) => {
     const lang = c.get("lang");
     const form = await formText(c, ["toDesk", "toMember", "reason"]);
     try {

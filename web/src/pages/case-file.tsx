@@ -231,7 +231,7 @@ export function CaseFilePage(props: CaseFileProps) {
       {file.signals.length > 0 ? (
         <ul class="utrecht-unordered-list" data-testid="signals">
           {file.signals.map((count, i) => (
-            <li class="utrecht-unordered-list__item">{fill(tr(lang, C.signalCount), { n: String(i + 1), count: String(count) })}</li>
+            <li class="utrecht-unordered-list__item">{fill(tr(lang, count === 1 ? C.signalCountOne : C.signalCount), { n: String(i + 1), count: String(count) })}</li>
           ))}
         </ul>
       ) : null}
