@@ -7,6 +7,7 @@ import {
   type BlobStore,
   type CaseRecord,
   closeAdviceContact,
+  openConsent,
   openMailbox,
   postReporterMessage,
   reviewRecord,
@@ -283,15 +284,21 @@ describe("an advice contact", () => {
     expect(await (await get("/brievenbus")).text()).toContain("U hebt geen toestemming gegeven");
     expect((await post("/brievenbus/toestemming", { csrf, consent: "ja" })).status).toBe(303);
     expect(await (await get("/brievenbus")).text()).toMatch(/U hebt toestemming gegeven op \d+ \w+ \d{4}/);
-    expect((await caseOf(code)).referralConsentAt).toBeDefined();
+    // Sealed: the stored case says that the reporter decided, never what.
+    const given = await caseOf(code);
+    expect(await openConsent(t.deps.sealer, given)).toMatchObject({ given: true });
+    const stored = JSON.stringify((await rawItems(t)).filter((item) => item.id?.S === record.id));
+    expect(stored).toContain(record.id);
+    expect(stored).not.toMatch(/gegeven|ingetrokken|"given"/);
     expect((await post("/brievenbus/toestemming", { csrf, consent: "nee" })).status).toBe(303);
-    expect((await caseOf(code)).referralConsentAt).toBeUndefined();
+    expect(await openConsent(t.deps.sealer, await caseOf(code))).toMatchObject({ given: false });
+    expect(await (await get("/brievenbus")).text()).toContain("U hebt geen toestemming gegeven");
     await expect(transferCase(t.deps, move)).rejects.toBeInstanceOf(ConsentRequiredError);
 
     expect((await post("/brievenbus/afsluiten", { csrf })).status).toBe(303);
     const closed = await caseOf(code);
     expect(closed.state).toBe("gesloten");
-    expect(closed.history.map((h) => h.event).filter(Boolean)).toEqual(["toestemming-gegeven", "toestemming-ingetrokken", "afgesloten-door-melder"]);
+    expect(closed.history.map((h) => h.event).filter(Boolean)).toEqual(["toestemming", "toestemming", "afgesloten-door-melder"]);
     const page = await (await get("/brievenbus")).text();
     expect(page).toContain("Deze melding is afgesloten");
     expect(page).not.toContain('action="/brievenbus/bericht"');

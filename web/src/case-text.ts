@@ -86,6 +86,7 @@ export const C = {
   consentLabel: { nl: "Toestemming", en: "Consent" },
   consentGiven: { nl: "De melder gaf toestemming voor doorverwijzen op {date}.", en: "The reporter consented to a referral on {date}." },
   consentNone: { nl: "De melder heeft geen toestemming gegeven voor doorverwijzen.", en: "The reporter has not consented to a referral." },
+  consentWithdrawn: { nl: "De melder trok de toestemming voor doorverwijzen in op {date}.", en: "The reporter withdrew consent to a referral on {date}." },
   reviewLabel: { nl: "Verslag gecontroleerd door de melder", en: "Record reviewed by the reporter" },
 } satisfies Record<string, Label | Record<string, Label>>;
 
@@ -93,8 +94,7 @@ export const C = {
 export const EVENT_FOR_STAFF: Record<HistoryEvent, Label> = {
   doorgestuurd: { nl: "Doorgestuurd", en: "Forwarded" },
   terugkoppeling: { nl: "Terugkoppeling gegeven", en: "Feedback given" },
-  "toestemming-gegeven": { nl: "Melder gaf toestemming voor doorverwijzen", en: "Reporter consented to a referral" },
-  "toestemming-ingetrokken": { nl: "Melder trok de toestemming in", en: "Reporter withdrew consent" },
+  toestemming: { nl: "Melder gaf of trok toestemming voor doorverwijzen (zie Toestemming)", en: "Reporter gave or withdrew consent to a referral (see Consent)" },
   "afgesloten-door-melder": { nl: "Melder sloot de vraag af", en: "Reporter closed the question" },
   "verslag-bevestigd": { nl: "Melder bevestigde het verslag", en: "Reporter confirmed the record" },
   "verslag-gecorrigeerd": { nl: "Melder stuurde een correctie op het verslag", en: "Reporter sent a correction of the record" },

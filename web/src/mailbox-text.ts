@@ -76,8 +76,7 @@ export const M = {
 /** The reporter's own steps, as the timeline names them. */
 export const EVENT_FOR_REPORTER: Partial<Record<HistoryEvent, Label>> = {
   terugkoppeling: { nl: "U kreeg terugkoppeling van de balie", en: "You received feedback from the desk" },
-  "toestemming-gegeven": { nl: "U gaf toestemming voor doorverwijzen", en: "You consented to a referral" },
-  "toestemming-ingetrokken": { nl: "U trok uw toestemming in", en: "You withdrew your consent" },
+  toestemming: { nl: "U gaf of trok uw toestemming voor doorverwijzen (hieronder ziet u wat nu geldt)", en: "You gave or withdrew your consent to a referral (below you see what applies now)" },
   "afgesloten-door-melder": { nl: "U sloot uw vraag af", en: "You closed your question" },
   "verslag-bevestigd": { nl: "U bevestigde het verslag", en: "You confirmed the record" },
   "verslag-gecorrigeerd": { nl: "U stuurde een correctie op het verslag", en: "You sent a correction of the record" },

@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { openAttachment } from "./attachments";
 import { type AuditAction, audited } from "./audit";
+import { type Consent, openConsent } from "./consent";
 import { type SignalDeps, signalCounts } from "./signals";
 import { NotFoundError, ValidationError } from "./errors";
 import { type Need, nextStates } from "./lifecycle";
@@ -27,7 +28,7 @@ export interface CaseRef {
 }
 
 export interface CaseFile {
-  record: Omit<CaseRecord, "content" | "dataKey" | "receipt" | "messages" | "notes">;
+  record: Omit<CaseRecord, "content" | "dataKey" | "receipt" | "messages" | "notes" | "consent">;
   content: ReportContent;
   files: MailboxFile[];
   /** With the staff id of each desk message (the reporter's view never has it). */
@@ -36,6 +37,8 @@ export interface CaseFile {
   next: { to: CaseState; need: Need | null }[];
   /** Per person tagged on the case: how many other cases on this desk concern the same person. */
   signals: number[];
+  /** An advice contact's reporter's last decision about a referral, opened with the rest. */
+  consent?: Consent;
 }
 
 export const notePart = (id: string) => `note:${id}`;
@@ -59,10 +62,11 @@ export async function openCaseFile(deps: CaseFileDeps, ref: CaseRef, action: Ext
   const notes = await Promise.all(
     (record.notes ?? []).map(async (n: Note) => ({ id: n.id, at: new Date(n.at), by: n.by, text: new TextDecoder().decode(await deps.sealer.open(ctx, record.dataKey, n.body, notePart(n.id))) })),
   );
-  const { content: _c, dataKey: _k, receipt: _r, messages: _m, notes: _n, ...rest } = record;
+  const consent = await openConsent(deps.sealer, record);
+  const { content: _c, dataKey: _k, receipt: _r, messages: _m, notes: _n, consent: _s, ...rest } = record;
   const files = listedFiles(record, content.files);
   await markRead(deps, record, "melder");
-  return { record: rest, content, files, messages, notes, next: nextStates(record), signals: await signalCounts(deps, record) };
+  return { record: rest, content, files, messages, notes, next: nextStates(record), signals: await signalCounts(deps, record), ...(consent ? { consent } : {}) };
 }
 
 /** Where the contentless "a message is waiting" e-mail goes out from, and the hub address it points to. */

@@ -8,6 +8,7 @@ export * from "./audit";
 export * from "./deadlines";
 export * from "./errors";
 export * from "./follow-up";
+export * from "./consent";
 export * from "./mailbox";
 export * from "./model";
 export * from "./outcomes";

@@ -4,11 +4,12 @@
 // read marker or a deadline notice written meanwhile does not stand in their way.
 import * as z from "zod/mini";
 import { type AuditLog, audited } from "./audit";
+import { hasReferralConsent } from "./consent";
 import { addMonths } from "./deadlines";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { type CaseKind, type CaseRecord, CaseIdSchema, type CaseState, CaseStateSchema, DeskIdSchema, type Member, MeasureSchema, MemberIdSchema } from "./model";
 import { CloseReasons, Conclusions, Investigations, Referrals } from "./outcomes";
-import type { CaseStore, Clock, RegionStore } from "./ports";
+import type { CaseSealer, CaseStore, Clock, RegionStore } from "./ports";
 import type { Label } from "./taxonomy";
 import { ConsentRequiredError } from "./transfer";
 import { parseOrThrow } from "./validation";
@@ -73,6 +74,8 @@ export interface LifecycleDeps {
   region: Pick<RegionStore, "getMember">;
   clock: Clock;
   audit: AuditLog;
+  /** Opens the reporter's sealed consent when an advice contact is referred. */
+  sealer?: Pick<CaseSealer, "open">;
 }
 
 const NEEDED: Record<Need, Label> = {
@@ -120,7 +123,8 @@ async function nextRecord(deps: LifecycleDeps, record: CaseRecord, request: Tran
   const allowed = nextStates(record);
   const step = allowed.find((s) => s.to === request.to);
   if (!step) throw new ValidationError([{ field: "to", message: illegal(record.state, allowed.map((s) => s.to)) }]);
-  if (record.kind === "advies" && request.to === "doorverwezen" && request.referral === "integriteitsbalie" && !record.referralConsentAt) {
+  // The consent is sealed: without a sealer to open it (the deadline job has none) the referral is refused.
+  if (record.kind === "advies" && request.to === "doorverwezen" && request.referral === "integriteitsbalie" && !(deps.sealer && (await hasReferralConsent(deps.sealer, record)))) {
     throw new ConsentRequiredError();
   }
   if (record.state === "besluit" && request.to === "gesloten" && record.outcome?.conclusion === "schending-vastgesteld") {

@@ -4,6 +4,7 @@
 // Every text is sealed under the case's data key like the report; only states, dates and counts are in clear.
 import * as z from "zod/mini";
 import { type CheckedFile, checkUploadsOrThrow, discardAttachments, storeAttachments, type UploadedFile } from "./attachments";
+import { openConsent, sealConsent } from "./consent";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import type { AttachmentRef, Author, CaseId, CaseKind, CaseRecord, CaseState, HistoryEvent, Member, MemberId, Message, MessageKind } from "./model";
 import type { AttachmentType } from "./ports";
@@ -136,9 +137,7 @@ export async function openMailbox(deps: MailboxDeps, ref: MailboxRef): Promise<M
     files: listedFiles(record, content.files),
     messages,
     closed: record.state === "gesloten",
-    ...(record.kind === "advies"
-      ? { consent: { given: Boolean(record.referralConsentAt), ...(record.referralConsentAt ? { at: new Date(record.referralConsentAt) } : {}) } }
-      : {}),
+    ...(record.kind === "advies" ? { consent: (await openConsent(deps.sealer, record)) ?? { given: false } } : {}),
     ...(record.recordReview ? { recordReview: record.recordReview.status } : {}),
   };
   await markRead(deps, record, "balie");
@@ -146,7 +145,7 @@ export async function openMailbox(deps: MailboxDeps, ref: MailboxRef): Promise<M
 }
 
 /** Events the reporter sees in the timeline: their own steps. A transfer shows as the desk's name changing. */
-const REPORTER_EVENTS = new Set<HistoryEvent>(["terugkoppeling", "toestemming-gegeven", "toestemming-ingetrokken", "afgesloten-door-melder", "verslag-bevestigd", "verslag-gecorrigeerd"]);
+const REPORTER_EVENTS = new Set<HistoryEvent>(["terugkoppeling", "toestemming", "afgesloten-door-melder", "verslag-bevestigd", "verslag-gecorrigeerd"]);
 
 /** Notes when the messages of `from` were first read by the other side. A lost race only delays the mark. */
 export async function markRead(deps: Pick<MailboxDeps, "cases" | "clock">, record: CaseRecord, from: Author): Promise<void> {
@@ -195,7 +194,8 @@ export function sealedBytes(record: CaseRecord): number {
     record.content.length +
     sum(record.history.flatMap((h) => (h.note ? [h.note] : []))) +
     sum((record.messages ?? []).map((m) => m.body)) +
-    sum((record.notes ?? []).map((n) => n.body))
+    sum((record.notes ?? []).map((n) => n.body)) +
+    (record.consent?.length ?? 0)
   );
 }
 
@@ -266,15 +266,17 @@ function historyEntry(record: CaseRecord, at: string, event: HistoryEvent, state
   return [...record.history, { at, state, by: "melder", event }];
 }
 
-/** On an advice contact the reporter decides about a referral (eigen regie): consent recorded, or withdrawn. */
+/**
+ * On an advice contact the reporter decides about a referral (eigen regie): consent given, or withdrawn. The decision
+ * is sealed (consent.ts); the history shows only that it changed.
+ */
 export async function setReferralConsent(deps: MailboxDeps, ref: MailboxRef, give: boolean): Promise<void> {
   await changeCase(deps, ref, async (record, at) => {
     if (record.kind !== "advies") throw new ValidationError([{ field: "consent", message: NOT_AN_ADVICE_CONTACT }]);
     if (record.state === "gesloten") throw new ValidationError([{ field: "consent", message: CLOSED }]);
-    if (Boolean(record.referralConsentAt) === give) return { next: record };
-    const { referralConsentAt: _dropped, ...rest } = record;
-    const next = give ? { ...record, referralConsentAt: at } : rest;
-    return { next: { ...next, history: historyEntry(record, at, give ? "toestemming-gegeven" : "toestemming-ingetrokken") } };
+    if (((await openConsent(deps.sealer, record))?.given ?? false) === give) return { next: record };
+    const consent = await sealConsent(deps.sealer, record, { given: give, at: new Date(at) });
+    return { next: { ...record, consent, history: historyEntry(record, at, "toestemming") } };
   });
 }
 

@@ -125,8 +125,8 @@ export type CaseKind = z.infer<typeof CaseKindSchema>;
 export const HistoryEventSchema = z.enum([
   "doorgestuurd",
   "terugkoppeling",
-  "toestemming-gegeven",
-  "toestemming-ingetrokken",
+  /** The reporter gave or withdrew consent for a referral; which of the two is sealed (consent.ts). */
+  "toestemming",
   "afgesloten-door-melder",
   "verslag-bevestigd",
   "verslag-gecorrigeerd",
@@ -250,8 +250,8 @@ export const CaseRecordSchema = z.object({
   personTags: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(5))),
   /** When the desk first gave the reporter feedback (terugkoppeling): the Wbk's three months are met or not by it. */
   feedbackAt: z.optional(IsoDateTimeSchema),
-  /** When the reporter consented to a referral of an advice contact (the mailbox records it); none: no referral. */
-  referralConsentAt: z.optional(IsoDateTimeSchema),
+  /** The reporter's decision about referring an advice contact, sealed (consent.ts); none: no referral. */
+  consent: z.optional(BytesSchema),
   attachments: z.optional(z.array(AttachmentRefSchema)),
   messages: z.optional(z.array(MessageSchema)),
   notes: z.optional(z.array(NoteSchema)),

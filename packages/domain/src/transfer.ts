@@ -7,6 +7,7 @@ import { type CaseRecord, CaseIdSchema, DeskIdSchema, type HistoryEntry, MemberI
 import { attachmentPart, discardAttachments } from "./attachments";
 import { type AuditLog, audited } from "./audit";
 import { notePart } from "./case-file";
+import { CONSENT_PART, hasReferralConsent } from "./consent";
 import { messagePart } from "./mailbox";
 import type { BlobStore, CaseSealer, CaseStore, Clock, RegionStore, SealedPart } from "./ports";
 import { HUB_MEMBER_ID } from "./report";
@@ -54,7 +55,7 @@ export async function transferCase(deps: TransferDeps, raw: unknown): Promise<Ca
   const request = parseOrThrow(TransferRequestSchema, raw);
   const record = await deps.cases.getCase(request.member, request.caseId);
   if (!record || record.desk !== request.fromDesk) throw new NotFoundError();
-  if (record.kind === "advies" && !record.referralConsentAt) throw new ConsentRequiredError();
+  if (record.kind === "advies" && !(await hasReferralConsent(deps.sealer, record))) throw new ConsentRequiredError();
   const desk = await deps.region.getDesk(request.toDesk);
   if (!desk) throw fieldError("toDesk", { nl: "Deze balie bestaat niet.", en: "This desk does not exist." });
   if (desk.id === record.desk) throw fieldError("toDesk", { nl: "De melding ligt al bij deze balie.", en: "The case is already at this desk." });
@@ -93,7 +94,7 @@ export async function transferCase(deps: TransferDeps, raw: unknown): Promise<Ca
 }
 
 /**
- * Every envelope of the case (the report, sealed history notes, messages and attachments) under a fresh data key of the
+ * Every envelope of the case (the report, sealed history notes, messages, the consent and attachments) under a fresh data key of the
  * receiving member. Nothing is written: the attachments come back to be stored by the caller.
  */
 async function resealedFor(
@@ -108,6 +109,7 @@ async function resealedFor(
   const notes = record.history.flatMap((h, i): SealedPart[] => (h.note ? [{ envelope: h.note, part: historyPart(i) }] : []));
   const messages = (record.messages ?? []).map((m): SealedPart => ({ envelope: m.body, part: messagePart(m.id) }));
   const internal = (record.notes ?? []).map((n): SealedPart => ({ envelope: n.body, part: notePart(n.id) }));
+  const consent: SealedPart[] = record.consent ? [{ envelope: record.consent, part: CONSENT_PART }] : [];
   const files = await Promise.all(
     (record.attachments ?? []).map(async (a): Promise<SealedPart> => {
       const envelope = await deps.blobs.get({ ...from, blobId: a.id });
@@ -116,7 +118,7 @@ async function resealedFor(
     }),
   );
   const ctx = { member: toMember, caseId: record.id };
-  const resealed = await deps.sealer.reseal({ ctx: from, dataKey: record.dataKey }, ctx, [{ envelope: record.content }, ...notes, ...messages, ...internal, ...files]);
+  const resealed = await deps.sealer.reseal({ ctx: from, dataKey: record.dataKey }, ctx, [{ envelope: record.content }, ...notes, ...messages, ...internal, ...consent, ...files]);
   const [content, ...parts] = resealed.envelopes;
   if (!content) throw new Error("reseal returned no report envelope");
   const byPart = new Map(parts.map((n) => [n.part, n.envelope]));
@@ -139,6 +141,7 @@ async function resealedFor(
     history: [...history, { ...entry, note }],
     ...(record.messages ? { messages: record.messages.map((m) => ({ ...m, body: sealedAs(messagePart(m.id)) })) } : {}),
     ...(record.notes ? { notes: record.notes.map((n) => ({ ...n, body: sealedAs(notePart(n.id)) })) } : {}),
+    ...(record.consent ? { consent: sealedAs(CONSENT_PART) } : {}),
     version: record.version + 1,
   };
   return { moved, blobs: (record.attachments ?? []).map((a) => ({ id: a.id, envelope: sealedAs(attachmentPart(a.id)) })) };

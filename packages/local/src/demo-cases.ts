@@ -32,6 +32,7 @@ import {
   type Role,
   reporterDay,
   routeReport,
+  sealConsent,
   type SubcategoryCode,
   UNKNOWN_MEMBER,
   type HistoryEntry,
@@ -522,7 +523,7 @@ export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: numb
     const history: HistoryEntry[] = [];
     let at = receivedAt;
     let ackAt: Date | undefined;
-    let referralConsentAt: string | undefined;
+    let consentAt: Date | undefined;
     for (const [index, step] of p.steps.entries()) {
       const next = addDays(at, step.after);
       if (next > today) break;
@@ -536,7 +537,7 @@ export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: numb
       const time = new Date(Math.max(previous, Math.min(officeHours.getTime(), now.getTime() - 60_000)));
       history.push({ at: time.toISOString(), state: step.state, by });
       if (step.state === "bevestigd") ackAt = at;
-      if (step.state === "doorverwezen" && route.kind === "advies") referralConsentAt = time.toISOString();
+      if (step.state === "doorverwezen" && route.kind === "advies") consentAt = time;
       if (intakeRoute && step.state === "triage") {
         const forwardAt = new Date(Math.min(time.getTime() + 2 * 60 * 60 * 1000, now.getTime())).toISOString();
         const note = await deps.sealer.seal(
@@ -582,7 +583,8 @@ export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: numb
       dataKey,
       content: envelope,
       history,
-      ...(referralConsentAt ? { referralConsentAt } : {}),
+      // A referred advice contact had the reporter's consent, sealed like everything the reporter said.
+      ...(consentAt ? { consent: await sealConsent(deps.sealer, { member: route.member.id, id: caseId, dataKey }, { given: true, at: consentAt }) } : {}),
       ...(Object.keys(outcome).length ? { outcome } : {}),
       ...feedbackOf(p.key, route.kind, history, receivedAt, today),
       version: 1,

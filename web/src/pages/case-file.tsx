@@ -139,7 +139,10 @@ export function CaseFilePage(props: CaseFileProps) {
         {contact ? row(tr(lang, C.contactLabel), [contact.name, contact.phone, contact.email].filter(Boolean).join(" · ")) : null}
         {row(tr(lang, C.reasonsLabel), record.routeReasons.map((r) => tr(lang, r)).join(" "))}
         {record.kind === "advies"
-          ? row(tr(lang, C.consentLabel), record.referralConsentAt ? fill(tr(lang, C.consentGiven), { date: formatDate(lang, record.referralConsentAt) }) : tr(lang, C.consentNone))
+          ? row(
+              tr(lang, C.consentLabel),
+              file.consent ? fill(tr(lang, file.consent.given ? C.consentGiven : C.consentWithdrawn), { date: formatDate(lang, file.consent.at) }) : tr(lang, C.consentNone),
+            )
           : null}
         {record.recordReview ? row(tr(lang, C.reviewLabel), record.recordReview.status) : null}
       </dl>
