@@ -94,6 +94,24 @@ describe("the report form's language switch", () => {
   });
 });
 
+describe("Enter in a field of the report form", () => {
+  it.each([
+    ["without JavaScript", "noScript"],
+    ["with JavaScript", "withScript"],
+  ] as const)("sends the form %s, as everywhere else, and does not switch the language", async (_, context) => {
+    const page = await chromium[context].newPage();
+    await page.goto(`${chromium.hub.url}/melden`);
+    await page.fill("#when", "Vorige week");
+    await page.press("#when", "Enter");
+    await page.waitForURL(`${chromium.hub.url}/melden`);
+    await page.waitForSelector("[role=alert]");
+    // Sent: refused for what is missing, in Dutch still, with what was typed kept.
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    expect(await page.locator(".hub-error-summary").textContent()).toContain("Er is een probleem");
+    expect(await page.inputValue("#when")).toBe("Vorige week");
+  });
+});
+
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("finds no violations on the region's and a member's wegwijzer in both languages", async () => {
     const page = await chromium.withScript.newPage();

@@ -52,6 +52,11 @@ export function Layout(props: {
   const other: Lang = lang === "nl" ? "en" : "nl";
   const header = (
     <>
+      {/*
+        Enter in a field sends a form through its first submit button in the page, which would be the switch below:
+        this hidden one, first, keeps Enter what it is everywhere else, "send".
+      */}
+      {props.languageForm ? <button type="submit" form={props.languageForm} hidden tabindex={-1} /> : null}
       <span>
         <a class="utrecht-link hub-brand" href={href(lang, "/")}>
           {tr(lang, T.hubName)}
