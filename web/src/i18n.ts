@@ -41,5 +41,6 @@ const sizeFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 export function formatBytes(lang: Lang, bytes: number): string {
   sizeFormats[lang] ??= new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 });
   const format = sizeFormats[lang];
-  return bytes >= 1_000_000 ? `${format.format(bytes / 1_000_000)} MB` : `${format.format(Math.max(1, Math.round(bytes / 1000)))} kB`;
+  // In units of 1,024, as the reporter's own file manager counts (Windows does): the 10 MB limit is 10 × 1,024².
+  return bytes >= 1024 * 1024 ? `${format.format(bytes / (1024 * 1024))} MB` : `${format.format(Math.max(1, Math.round(bytes / 1024)))} kB`;
 }

@@ -306,7 +306,11 @@ export async function reviewRecord(deps: MailboxDeps, ref: MailboxRef, review: {
       history: historyEntry(record, at, status === "bevestigd" ? "verslag-bevestigd" : "verslag-gecorrigeerd"),
     });
   if ("correction" in review) {
-    await addMessage(deps, ref, { from: "melder", kind: "correctie", text: review.correction }, [], reviewed("gecorrigeerd"));
+    // A correction is a message of its own kind, written in the review's own field: its errors belong there.
+    await addMessage(deps, ref, { from: "melder", kind: "correctie", text: review.correction }, [], reviewed("gecorrigeerd")).catch((error: unknown) => {
+      if (!(error instanceof ValidationError)) throw error;
+      throw new ValidationError(error.issues.map((i) => (i.field === "text" ? { ...i, field: "correction" } : i)));
+    });
   } else {
     await changeCase(deps, ref, async (record, at) => ({ next: reviewed("bevestigd")(record, at) }));
   }
