@@ -5,6 +5,8 @@ import { brandOf, Layout } from "../layout";
 import { R } from "../report-text";
 import { fill, T } from "../text";
 
+export const RECEIPT_SCRIPT_PATH = "/assets/receipt.js";
+
 /** The receipt: for a reporter, or (`intakeDesk`) for staff who registered a report and pass the code on. */
 export function ReceiptPage(props: { lang: Lang; report: SubmittedReport; intakeDesk?: string }) {
   const { lang, report, intakeDesk } = props;
@@ -27,6 +29,16 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport; intake
       </p>
       <p class="utrecht-paragraph">{tr(lang, T.receiptPrint)}</p>
       <p class="utrecht-paragraph">{tr(lang, R.receiptCopy)}</p>
+      {/* Shown by /assets/receipt.js only: without script there is nothing to press, and the sentences above say how. */}
+      <div class="hub-receipt-actions hub-no-print" data-receipt-actions hidden>
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" data-copy>
+          {tr(lang, R.copyCode)}
+        </button>{" "}
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" data-print>
+          {tr(lang, R.printPage)}
+        </button>
+        <p class="utrecht-paragraph" role="status" data-copy-status data-done={tr(lang, R.codeCopied)} data-failed={tr(lang, R.codeNotCopied)}></p>
+      </div>
 
       <h2 class="utrecht-heading-2">{tr(lang, T.whereTitle)}</h2>
       <ul class="utrecht-unordered-list">
@@ -66,6 +78,7 @@ export function ReceiptPage(props: { lang: Lang; report: SubmittedReport; intake
           {tr(lang, R.receiptDone)}
         </button>
       </form>
+      <script src={RECEIPT_SCRIPT_PATH} defer></script>
     </Layout>
   );
 }
