@@ -230,6 +230,11 @@ describe("messages both ways", () => {
       ["melder", "bericht"],
     ]);
     expect(stored?.attachments?.[0]).toMatchObject({ type: "txt", from: "melder", message: "1" });
+    // The reporter's timing only to the day (decision 4): their message, its file, their reading of the question.
+    const day = /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/;
+    expect(stored?.messages?.[1]?.at).toMatch(day);
+    expect(stored?.attachments?.[0]?.at).toMatch(day);
+    expect(stored?.messages?.[0]?.readAt).toMatch(day);
     const dump = JSON.stringify(await rawItems(t));
     for (const secret of ["teamoverleg", "voor het eerst", "mail.txt"]) expect(dump).not.toContain(secret);
   });
@@ -299,6 +304,7 @@ describe("an advice contact", () => {
     const closed = await caseOf(code);
     expect(closed.state).toBe("gesloten");
     expect(closed.history.map((h) => h.event).filter(Boolean)).toEqual(["toestemming", "toestemming", "afgesloten-door-melder"]);
+    for (const step of closed.history.filter((h) => h.by === "melder")) expect(step.at).toMatch(/T00:00:00\.000Z$/);
     const page = await (await get("/brievenbus")).text();
     expect(page).toContain("Deze melding is afgesloten");
     expect(page).not.toContain('action="/brievenbus/bericht"');

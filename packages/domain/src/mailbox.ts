@@ -7,7 +7,8 @@ import { type CheckedFile, checkUploadsOrThrow, discardAttachments, storeAttachm
 import { openConsent, sealConsent } from "./consent";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import type { AttachmentRef, Author, CaseId, CaseKind, CaseRecord, CaseState, HistoryEvent, Member, MemberId, Message, MessageKind } from "./model";
-import type { AttachmentType } from "./ports";
+import { reporterDay } from "./deadlines";
+import type { AttachmentType, Clock } from "./ports";
 import { decodeContent } from "./report";
 import type { ReportDeps } from "./submit-report";
 import type { CategoryCode, Channel, Label } from "./taxonomy";
@@ -147,11 +148,20 @@ export async function openMailbox(deps: MailboxDeps, ref: MailboxRef): Promise<M
 /** Events the reporter sees in the timeline: their own steps. A transfer shows as the desk's name changing. */
 const REPORTER_EVENTS = new Set<HistoryEvent>(["terugkoppeling", "toestemming", "afgesloten-door-melder", "verslag-bevestigd", "verslag-gecorrigeerd"]);
 
+/**
+ * When someone acted, as stored: the reporter only to the UTC day (decision 4: no precise timing of a reporter, their
+ * messages, reads and steps included), the desk to the moment.
+ */
+function actedAt(clock: Clock, actor: Author): string {
+  return (actor === "melder" ? reporterDay(clock.now()) : clock.now()).toISOString();
+}
+
 /** Notes when the messages of `from` were first read by the other side. A lost race only delays the mark. */
 export async function markRead(deps: Pick<MailboxDeps, "cases" | "clock">, record: CaseRecord, from: Author): Promise<void> {
   const unread = (record.messages ?? []).some((m) => m.from === from && !m.readAt);
   if (!unread) return;
-  const at = deps.clock.now().toISOString();
+  // The desk's messages are read by the reporter: when, only to the day.
+  const at = actedAt(deps.clock, from === "balie" ? "melder" : "balie");
   const messages = (record.messages ?? []).map((m) => (m.from === from && !m.readAt ? { ...m, readAt: at } : m));
   try {
     await deps.cases.updateCase({ ...record, messages, version: record.version + 1 });
@@ -168,10 +178,11 @@ export async function changeCase(
   deps: MailboxDeps,
   ref: MailboxRef,
   change: (record: CaseRecord, now: string) => Promise<{ next: CaseRecord; stored?: AttachmentRef[] }>,
+  actor: Author = "balie",
 ): Promise<CaseRecord> {
   for (let attempt = 1; ; attempt++) {
     const record = await load(deps, ref);
-    const { next, stored = [] } = await change(record, deps.clock.now().toISOString());
+    const { next, stored = [] } = await change(record, actedAt(deps.clock, actor));
     if (next === record) return record;
     try {
       await deps.cases.updateCase({ ...next, version: record.version + 1 });
@@ -232,7 +243,7 @@ async function addMessage(
     const entry: Message = { id, at, from: message.from, kind: message.kind, body, ...(message.by ? { by: message.by } : {}) };
     const next = { ...record, messages: [...(record.messages ?? []), entry], attachments: [...(record.attachments ?? []), ...stored] };
     return { next: amend(next, at), stored };
-  });
+  }, message.from);
 }
 
 /** The reporter writes to the desk: an answer to a question, more information, more files. */
@@ -277,7 +288,7 @@ export async function setReferralConsent(deps: MailboxDeps, ref: MailboxRef, giv
     if (((await openConsent(deps.sealer, record))?.given ?? false) === give) return { next: record };
     const consent = await sealConsent(deps.sealer, record, { given: give, at: new Date(at) });
     return { next: { ...record, consent, history: historyEntry(record, at, "toestemming") } };
-  });
+  }, "melder");
 }
 
 /** The reporter ends their advice contact; it is closed for the desk too. */
@@ -286,7 +297,7 @@ export async function closeAdviceContact(deps: MailboxDeps, ref: MailboxRef): Pr
     if (record.kind !== "advies") throw new ValidationError([{ field: "close", message: NOT_AN_ADVICE_CONTACT }]);
     if (record.state === "gesloten") return { next: record };
     return { next: { ...record, state: "gesloten", history: historyEntry(record, at, "afgesloten-door-melder", "gesloten") } };
-  });
+  }, "melder");
 }
 
 /**
@@ -312,6 +323,6 @@ export async function reviewRecord(deps: MailboxDeps, ref: MailboxRef, review: {
       throw new ValidationError(error.issues.map((i) => (i.field === "text" ? { ...i, field: "correction" } : i)));
     });
   } else {
-    await changeCase(deps, ref, async (record, at) => ({ next: reviewed("bevestigd")(record, at) }));
+    await changeCase(deps, ref, async (record, at) => ({ next: reviewed("bevestigd")(record, at) }), "melder");
   }
 }
