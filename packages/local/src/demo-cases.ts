@@ -7,37 +7,59 @@
 // Receipts: three documented cases have fixed codes (DEMO_RECEIPTS, printed by the runner, listed in README.md); every
 // other demo case has a random locator and a hash that is not a hash at all ("demo$unusable"), which verify() always
 // rejects: nobody can open those cases with any code, and seeding pays no scrypt for them.
+//
+// What desk and reporter did on the way (messages both ways with the feedback among them, internal notes, files,
+// person tags, the VP's registration, consent, the review of a written record) is made by the domain's own functions,
+// replayed in time order between the steps of each history; each member's audit trail records the demo's staff steps
+// of the last DEMO_AUDIT_MONTHS (seedDemoCases says how).
 import { createHash, randomBytes } from "node:crypto";
 import {
+  type AuditEvent,
+  type AuditLog,
+  addDays,
+  addMonths,
+  type BlobStore,
   type CaseRecord,
   CaseRecordSchema,
   type CaseSealer,
   type CaseState,
   type CaseStore,
   type Channel,
+  type CheckedFile,
   type Clock,
   CloseReasons,
   ConflictError,
-  Investigations,
-  type Measure,
-  addDays,
-  addMonths,
   categoryOf,
+  checkUploadsOrThrow,
+  discardAttachments,
   encodeContent,
+  type FileInspector,
+  GENESIS_HASH,
+  type HistoryEntry,
+  Investigations,
   initialDeadlines,
+  type Measure,
+  markRead,
+  type PersonTags,
+  postReporterMessage,
   type ReceiptCodes,
-  type Relation,
   type RegionStore,
+  type Relation,
   type ReporterType,
   type Role,
+  type Route,
   reporterDay,
+  reviewRecord,
   routeReport,
-  sealConsent,
+  type SignalIndex,
   type SubcategoryCode,
+  setReferralConsent,
+  storeAttachments,
   UNKNOWN_MEMBER,
-  type HistoryEntry,
+  type UploadedFile,
 } from "@meldpunt/domain";
-import { historyPart } from "@meldpunt/domain/staff";
+import { addInternalNote, historyPart, messageReporter, openCaseFile, recordVpFacts, tagPerson } from "@meldpunt/domain/staff";
+import { demoLogo } from "./demo-logos";
 
 export interface DemoCaseDeps {
   cases: CaseStore;
@@ -45,6 +67,14 @@ export interface DemoCaseDeps {
   sealer: CaseSealer;
   receipts: ReceiptCodes;
   clock: Clock;
+  /** The demo's files: checked by the inspector, sealed, in the BlobStore like any upload. */
+  blobs: BlobStore;
+  inspector: FileInspector;
+  /** Person tags (keyed hashes) and their index: the case page's signal counts. */
+  tags: PersonTags;
+  signals: SignalIndex;
+  /** Each member's audit trail: the demo's staff steps, at the times of the histories. */
+  audit: AuditLog;
 }
 
 /** How many demo cases a fresh hub gets: 117 with random receipts, three documented ones. */
@@ -55,7 +85,7 @@ export const UNUSABLE_RECEIPT_HASH = "demo$unusable";
 
 /** The documented demo cases: their receipt codes follow from fixed seeds and are the same in every hub. */
 export const DEMO_RECEIPTS = [
-  { key: "doc-1", code: "E9F9-Y24N-7MQZ-A73D-SVM7-RCMQ", about: "Gemeente Hoorn: pesten door de leidinggevende, in triage" },
+  { key: "doc-1", code: "E9F9-Y24N-7MQZ-A73D-SVM7-RCMQ", about: "Gemeente Hoorn: pesten door de leidinggevende, telefonisch gemeld, in triage; verslag te controleren" },
   { key: "doc-2", code: "Q6EJ-DFVK-5BRA-1DWH-1Z1M-T57D", about: "Gemeente Medemblik: vermoeden van een misstand (Wbk), in feitenonderzoek" },
   { key: "doc-3", code: "7VC9-YN3X-AJST-9PTX-2DZP-S2VD", about: "Westfries Archief: geschenken van een leverancier, afgesloten na een maatregel" },
 ] as const;
@@ -362,8 +392,11 @@ function documented(): PlannedCase[] {
       subcategories: ["omgang.pesten"],
       relation: "leidinggevende",
       role: "leidinggevende",
+      // Reported by phone: the desk wrote it down, and the reporter can review that record in the mailbox.
+      channel: "telefoon",
       steps: [{ state: "ontvangen", after: 0 }, { state: "bevestigd", after: 1 }, { state: "triage", after: 3 }],
-      description: "Mijn leidinggevende maakt mij al maanden belachelijk in het teamoverleg en deelt mijn werk uit aan anderen. Collega's durven er niets van te zeggen. (Demomelding: volg haar op met de democode.)",
+      description:
+        "Verslag van een telefoongesprek. De melder vertelt dat de leidinggevende haar al maanden belachelijk maakt in het teamoverleg en haar werk aan anderen uitdeelt. Collega's durven er niets van te zeggen. (Demomelding: volg haar op met de democode en controleer het verslag.)",
       when: "Sinds het voorjaar, bijna elke week",
       where: "Op de afdeling Publiekszaken",
     },
@@ -497,8 +530,170 @@ const DESK_STAFF: Record<string, string> = {
 const staffOf = (desk: string) => DESK_STAFF[desk] ?? `demo-staff-${desk}`.slice(0, 80);
 
 /**
+ * How far back the demo's audit trails go: the staff steps of the last twelve months, some 450 entries over all
+ * members (every member has some; doc-3's whole handling is in Westfries Archief's). Every entry is one append of the
+ * real log (three requests; a member's one after the other), ~4 ms each on the embedded store: the two years' ~870
+ * would add another ~1.5 s to the first start. Older steps are in the histories only, as if the trail had been
+ * switched on a year before the first start.
+ */
+export const DEMO_AUDIT_MONTHS = 12;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Where the case is and who acts on it: for a report forwarded by regional intake, where it was first too. */
+interface Routed {
+  route: Route;
+  intake?: Route;
+}
+
+/** A demo case, finished in memory, with the audit entries of the demo's staff steps and when each was taken. */
+interface Built {
+  record: CaseRecord;
+  audit: { event: AuditEvent; at: Date }[];
+}
+
+/** Whether the plan takes the case as far as `state` before today (the history stops at today). */
+function reaches(p: PlannedCase, state: CaseState): boolean {
+  let days = 0;
+  for (const step of p.steps) {
+    days += step.after;
+    if (days > p.ageDays) return false;
+    if (step.state === state) return true;
+  }
+  return false;
+}
+
+/**
+ * The people staff tag (signals.ts): fictitious names, each on several cases of one desk, so that the case page shows
+ * "N earlier reports concern the same person". Keyed by plan key. Only a keyed hash of the name is stored.
+ */
+const PERSONS: { member: string; desk: string; name: string; cases: number }[] = [
+  { member: "hoorn", desk: "hoorn-integriteit", name: "A. Voorbeeld", cases: 4 },
+  { member: "sed", desk: "sed-integriteit", name: "B. Steekproef", cases: 2 },
+];
+
+/** The fictitious names of PERSONS: for tests, which look for them where they must not be. */
+export const DEMO_PERSON_NAMES: readonly string[] = PERSONS.map((p) => p.name);
+
+function personTags(planned: PlannedCase[], routes: Map<string, Routed>): Map<string, string> {
+  const tags = new Map<string, string>([["doc-1", PERSONS[0]?.name as string]]);
+  for (const person of PERSONS) {
+    // A tag is keyed per member (signals.ts): only the same member's cases on the desk count.
+    const on = planned.filter((p) => {
+      const route = routes.get(p.key)?.route;
+      return !p.documented && !p.viaIntake && p.wants === "melding" && route?.member.id === person.member && route.desk.id === person.desk && reaches(p, "triage");
+    });
+    // Spread over the desk's history rather than the first few: every second candidate.
+    for (const p of on.filter((_, i) => i % 2 === 0).slice(0, person.cases)) tags.set(p.key, person.name);
+  }
+  return tags;
+}
+
+/** Intake cases whose written record the reporter has not reviewed yet: doc-1, and the youngest other one. */
+function openReviews(planned: PlannedCase[]): Set<string> {
+  const written = planned.filter((p) => !p.documented && p.channel !== "webformulier").sort((a, b) => a.ageDays - b.ageDays);
+  return new Set(["doc-1", ...(written[0] ? [written[0].key] : [])]);
+}
+
+// What desk and reporter write to each other: role words only, never a name.
+const QUESTIONS = [
+  "Dank voor uw melding. Kunt u vertellen wanneer dit voor het eerst gebeurde, en of er collega's bij waren die het ook hebben gezien?",
+  "Wij hebben uw melding gelezen. Hebt u hier al eerder over gesproken met uw leidinggevende of met de vertrouwenspersoon?",
+  "Om te kunnen beoordelen wat wij met uw melding doen, willen wij graag weten of u stukken hebt die dit laten zien, zoals e-mails of facturen. U kunt ze hier toevoegen.",
+  "Dank voor uw melding. Stelt u een gesprek op prijs? Dat kan ook telefonisch, zonder dat u uw naam hoeft te noemen.",
+];
+const ANSWERS = [
+  "Het begon ongeveer een halfjaar geleden. Twee collega's van mijn team waren erbij, maar ik weet niet of zij iets willen zeggen.",
+  "Nee, ik heb het nog met niemand besproken. Ik ben bang dat het anders bekend wordt op de afdeling.",
+  "Ik heb een overzicht gemaakt van wat er gebeurde, met de data erbij. Zie het bestand.",
+  "Een telefonisch gesprek is goed. Op werkdagen ben ik na vier uur het best bereikbaar.",
+];
+const ADDITION = "Aanvulling op mijn melding: afgelopen week is het opnieuw gebeurd, nu in het bijzijn van een collega van een andere afdeling.";
+const INQUIRY_QUESTION = "Het onderzoek naar aanleiding van uw melding is gestart. Mogen de onderzoekers u via deze brievenbus vragen stellen?";
+const INQUIRY_ANSWER = "Ja, dat is goed. Ik kijk hier elke week.";
+const VP_FIRST = "Dank voor uw vraag. Ik ben de vertrouwenspersoon en neem uw vraag in behandeling. Wat u mij vertelt, blijft vertrouwelijk. Wanneer kunnen wij elkaar spreken?";
+const VP_ANSWER = "Dank u wel. Donderdagmiddag komt mij goed uit, het liefst telefonisch.";
+const CORRECTION = "In het verslag staat dat het vorige week gebeurde, maar het was twee weken geleden. Verder klopt het.";
+const NOTES: Partial<Record<CaseState, string[]>> = {
+  bevestigd: [
+    "Adviesgesprek gevoerd. De vraagsteller overweegt een melding bij de integriteitsbalie en neemt daar de tijd voor.",
+    "Telefonisch gesproken. Vooral behoefte aan een luisterend oor; over twee weken opnieuw contact.",
+  ],
+  triage: [
+    "Triage: valt onder de integriteitsregeling. Eerst nagaan of er eerder iets over deze afdeling is gemeld.",
+    "Besproken in het wekelijks overleg van de balie: vooronderzoek voorstellen aan de gemeentesecretaris.",
+  ],
+  vooronderzoek: ["Vooronderzoek: twee gesprekken gepland met collega's van de afdeling. Gespreksverslagen volgen."],
+  feitenonderzoek: ["Opdracht voor het feitenonderzoek verstrekt; het onderzoeksbureau levert over zes weken een conceptrapport."],
+};
+const TIMELINE_TXT = "Overzicht van de voorvallen (demobestand)\n\n- Eerste keer in het teamoverleg.\n- Daarna opmerkingen per e-mail.\n- Vorige week opnieuw, met twee collega's erbij.\n";
+
+/** The feedback (terugkoppeling) the desk writes, by the state the case is in and the step that follows. */
+function feedbackText(state: CaseState, next: CaseState | undefined): string {
+  if (next === "gesloten" && (state === "triage" || state === "vooronderzoek"))
+    return "Terugkoppeling: wij hebben uw melding zorgvuldig bekeken en sluiten haar af. Verandert er iets, dan kunt u altijd een nieuwe melding doen.";
+  if (state === "doorverwezen" || next === "doorverwezen")
+    return "Terugkoppeling: uw melding hoort bij een andere regeling. Wij verwijzen u daarheen; daar wordt u verder geholpen.";
+  if (state === "besluit" || state === "maatregel" || next === "gesloten")
+    return "Terugkoppeling: het onderzoek naar aanleiding van uw melding is afgerond en er is een besluit genomen. Over maatregelen tegen personen kunnen wij niet meer zeggen. Dank voor uw melding.";
+  if (state === "feitenonderzoek" || state === "rapport")
+    return "Terugkoppeling: naar aanleiding van uw melding loopt een onderzoek. Over de uitkomst informeren wij u in algemene termen.";
+  return "Terugkoppeling: uw melding is in behandeling. Wij onderzoeken wat u meldde en laten u weten wanneer daar een uitkomst van is.";
+}
+
+/**
+ * The case store the domain's functions see while a demo case is written: that one case, in memory. Only the finished
+ * case goes to the real store (createCase), so the "last case" marker still means that everything is there.
+ */
+function staging(start: CaseRecord) {
+  let record = start;
+  const unused = () => Promise.reject(new Error("not used while a demo case is staged"));
+  const store: CaseStore = {
+    createCase: unused,
+    getCase: async (member, id) => (member === record.member && id === record.id ? record : undefined),
+    async updateCase(next) {
+      if (next.member !== record.member || next.id !== record.id || next.version !== record.version + 1) throw new ConflictError();
+      record = next;
+    },
+    findByReceiptLocator: unused,
+    listDeskQueue: unused,
+    listOpenCases: unused,
+    listCaseFacts: unused,
+    listClosedCases: unused,
+    deleteCase: unused,
+  };
+  const replace = (next: CaseRecord) => {
+    record = next;
+  };
+  return { store, current: () => record, replace };
+}
+
+/** An audit log that keeps what the domain's functions record, with the time: appended to the real log in time order. */
+function recorder(into: Built["audit"]): AuditLog {
+  const unused = () => Promise.reject(new Error("not used while a demo case is staged"));
+  return {
+    async append(event, at) {
+      into.push({ event, at });
+      return { ...event, seq: into.length, at: at.toISOString(), prev: GENESIS_HASH, hash: GENESIS_HASH };
+    },
+    list: unused,
+    readAll: unused,
+    verify: unused,
+  };
+}
+
+/**
  * Seeds the demo cases; returns how many it created. Idempotent: the last case of the plan is written last, so when it
  * exists there is nothing to do; after an interrupted seeding the cases already there are skipped (ConflictError).
+ *
+ * Each case is written whole, once. Its messages, notes, files, person tags, VP registration, consent and record
+ * review are made by the domain's own functions (messageReporter, postReporterMessage, addInternalNote, tagPerson,
+ * recordVpFacts, setReferralConsent, reviewRecord, openCaseFile), replayed in time order with the clock at each step,
+ * on a staging copy of the case: sealed by the real sealer, files in the real BlobStore, tags through the real
+ * PersonTags and SignalIndex. Their audit entries, and those of the demo's transitions, intakes and transfers, are
+ * appended to each member's real audit log in time order, after every other case and before the last one.
  */
 export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: number }> {
   const planned = plan();
@@ -507,69 +702,83 @@ export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: numb
   const [members, desks] = await Promise.all([deps.region.listMembers(), deps.region.listDesks()]);
   const config = { members, desks };
   const now = deps.clock.now();
+  const nowMs = now.getTime();
   const today = reporterDay(now);
-  let created = 0;
-  const build = async (p: PlannedCase): Promise<CaseRecord> => {
-    const receivedAt = addDays(today, -p.ageDays);
+
+  const routes = new Map<string, Routed>();
+  for (const p of planned) {
     const question = { wants: p.wants, category: categoryOf(p.subcategories[0] as SubcategoryCode), persons: [{ relation: p.relation, role: p.role }] };
-    let route = routeReport({ ...question, member: p.viaIntake ? UNKNOWN_MEMBER : p.member }, config);
-    const intakeRoute = p.viaIntake ? route : undefined;
-    if (intakeRoute) route = routeReport({ ...question, member: p.member }, config);
+    const route = routeReport({ ...question, member: p.member }, config);
+    // A report for regional intake is forwarded at its triage; one that has not come that far is still there.
+    const intake = p.viaIntake ? routeReport({ ...question, member: UNKNOWN_MEMBER }, config) : undefined;
+    routes.set(p.key, intake && !reaches(p, "triage") ? { route: intake } : { route, ...(intake ? { intake } : {}) });
+  }
+  const tags = personTags(planned, routes);
+  const unreviewed = openReviews(planned);
+
+  const build = async (p: PlannedCase): Promise<Built> => {
+    const { route, intake: intakeRoute } = routes.get(p.key) as Routed;
+    const receivedAt = addDays(today, -p.ageDays);
     const caseId = demoCaseId(p.key);
     const ctx = { member: route.member.id, caseId };
-    const { dataKey, envelope } = await deps.sealer.sealNew(ctx, encodeContent(content(p)));
+    const pick = chooser(`demo-story/${p.key}`);
+    const audit: Built["audit"] = [];
+
+    // A photo with some web reports: checked by the real inspector, sealed and stored like any upload.
+    const photo = p.channel === "webformulier" && (p.documented ? p.key === "doc-2" : pick([true, false], [1, 9]));
+    const reportFiles = photo ? checkUploadsOrThrow(deps.inspector, [{ name: "foto.png", bytes: demoLogo("#2f6f4f") }]) : [];
+    const { dataKey, envelope } = await deps.sealer.sealNew(ctx, encodeContent(content(p, reportFiles)));
+    const attachments = await storeAttachments(deps, ctx, dataKey, reportFiles, { at: receivedAt.toISOString(), from: "melder" });
 
     // The history: each step some days after the previous one, never after today.
     const history: HistoryEntry[] = [];
+    let forwardAt: number | undefined;
     let at = receivedAt;
     let ackAt: Date | undefined;
-    let consentAt: Date | undefined;
     for (const [index, step] of p.steps.entries()) {
       const next = addDays(at, step.after);
       if (next > today) break;
       at = next;
       const desk = intakeRoute && index <= 2 ? intakeRoute.desk.id : route.desk.id;
-      const by = step.state === "ontvangen" ? (p.channel === "webformulier" ? "melder" : staffOf(desk)) : staffOf(desk);
+      // Web reports are acknowledged by the hub (the deadline job, `systeem`); an advice contact by the VP's answer.
+      const by =
+        step.state === "ontvangen" && p.channel === "webformulier"
+          ? "melder"
+          : step.state === "bevestigd" && p.channel === "webformulier" && route.kind === "melding"
+            ? "systeem"
+            : staffOf(desk);
       // Steps by staff carry a time of day; the reporter's own entry stays at the day (decisions.md 4).
       // In order, and never after the clock (a step taken today happened before now).
       const officeHours = by === "melder" ? at : new Date(at.getTime() + (8 * 60 + ((index * 97 + p.ageDays * 13) % 540)) * 60_000);
       const previous = history.length > 0 ? Date.parse((history[history.length - 1] as HistoryEntry).at) + 60_000 : 0;
-      const time = new Date(Math.max(previous, Math.min(officeHours.getTime(), now.getTime() - 60_000)));
+      const time = new Date(Math.max(previous, Math.min(officeHours.getTime(), nowMs - 60_000)));
       history.push({ at: time.toISOString(), state: step.state, by });
       if (step.state === "bevestigd") ackAt = at;
-      if (step.state === "doorverwezen" && route.kind === "advies") consentAt = time;
       if (intakeRoute && step.state === "triage") {
-        const forwardAt = new Date(Math.min(time.getTime() + 2 * 60 * 60 * 1000, now.getTime())).toISOString();
-        const note = await deps.sealer.seal(
-          ctx,
-          dataKey,
-          new TextEncoder().encode(`Organisatie achterhaald bij de triage: de melding betreft ${route.member.name}.`),
-          historyPart(history.length),
-        );
+        forwardAt = Math.min(time.getTime() + 2 * HOUR, nowMs - 30_000);
         history.push({
-          at: forwardAt,
+          at: new Date(forwardAt).toISOString(),
           state: "triage",
           by: staffOf(intakeRoute.desk.id),
           event: "doorgestuurd",
           from: { member: intakeRoute.member.id, desk: intakeRoute.desk.id },
           to: { member: route.member.id, desk: route.desk.id },
-          note,
         });
       }
     }
     const outcome = demoOutcome(p.key, history, route.kind, route.member.measures ?? ["gesprek"]);
-    const last = history[history.length - 1] as HistoryEntry;
     const deadlines = initialDeadlines(receivedAt);
     // An oral or written report is acknowledged by the desk: feedback is due three months after that acknowledgement.
     const feedbackDueAt = p.channel !== "webformulier" && ackAt ? addMonths(ackAt, 3) : deadlines.feedbackDueAt;
     const receipt = p.documented ? await documentedReceipt(deps.receipts, p.key) : { locator: randomLocator(), hash: UNUSABLE_RECEIPT_HASH };
-    return CaseRecordSchema.parse({
+    const first = history[0] as HistoryEntry;
+    const staged = staging({
       id: caseId,
       member: route.member.id,
       desk: route.desk.id,
       kind: route.kind,
       track: route.track,
-      state: last.state,
+      state: first.state,
       channel: p.channel,
       categories: [...new Set(p.subcategories.map(categoryOf))],
       subcategories: p.subcategories,
@@ -582,28 +791,249 @@ export async function seedDemoCases(deps: DemoCaseDeps): Promise<{ created: numb
       receipt,
       dataKey,
       content: envelope,
-      history,
-      // A referred advice contact had the reporter's consent, sealed like everything the reporter said.
-      ...(consentAt ? { consent: await sealConsent(deps.sealer, { member: route.member.id, id: caseId, dataKey }, { given: true, at: consentAt }) } : {}),
+      history: [first],
+      ...(attachments.length ? { attachments } : {}),
+      // What staff wrote down is the reporter's to review (Wbk), as staff intake records it.
+      ...(p.channel !== "webformulier" ? { recordReview: { status: "open" as const } } : {}),
+      version: 1,
+    });
+
+    // The story: what desk and reporter did between the steps, each at a time that lies between two steps.
+    let clockAt = nowMs;
+    const caseDeps = {
+      cases: staged.store,
+      region: deps.region,
+      sealer: deps.sealer,
+      blobs: deps.blobs,
+      inspector: deps.inspector,
+      tags: deps.tags,
+      signals: deps.signals,
+      audit: recorder(audit),
+      clock: { now: () => new Date(clockAt) },
+    };
+    const ref = { member: route.member.id, caseId, desk: route.desk.id, by: staffOf(route.desk.id) };
+    const times = history.map((h) => Date.parse(h.at));
+    const stateOf = (k: number) => (history[k] as HistoryEntry).state;
+    const endOf = (k: number) => Math.min(times[k + 1] ?? Number.POSITIVE_INFINITY, nowMs);
+    /** Whether `t` lies after step k and before the next one (and before now), with a minute to spare. */
+    const fits = (k: number, t: number) => k >= 0 && t > (times[k] as number) && t < endOf(k) - MINUTE;
+    const windowOf = (t: number) => times.findLastIndex((s) => s < t);
+    /** The day a reporter did something, some days after `t` (decisions.md 4: the reporter's times are days). */
+    const dayAfter = (t: number, days: number) => reporterDay(new Date(t + days * DAY)).getTime();
+    const deskFrom = forwardAt === undefined ? 0 : times.indexOf(forwardAt);
+    const atDesk = (k: number) => k >= deskFrom && stateOf(k) !== "ontvangen" && stateOf(k) !== "gesloten";
+    const open = !["gesloten", "doorverwezen"].includes(stateOf(history.length - 1));
+
+    type Action = { at: number; by: "desk" | "reader" | "reporter"; run: () => Promise<unknown> };
+    const actions: Action[] = [];
+    const byDesk = (at: number, run: () => Promise<unknown>) => actions.push({ at, by: "desk", run });
+    const byReporter = (at: number, run: () => Promise<unknown>) => actions.push({ at, by: "reporter", run });
+    const mref = { member: route.member.id, caseId };
+    const ask = (at: number, kind: "bericht" | "terugkoppeling", text: string) => byDesk(at, () => messageReporter(caseDeps, ref, { kind, text }));
+    /** The desk opens what the reporter wrote on its next visit, if there was one yet. */
+    let unreadFrom: number | undefined;
+    const readByDesk = (at: number, { fresh = false } = {}) => {
+      const k = windowOf(at);
+      // A recent answer on an open case after its last step: nobody on the desk has opened it yet.
+      if (fresh || (open && k === history.length - 1 && nowMs - at < 30 * DAY)) {
+        unreadFrom = Math.min(unreadFrom ?? at, at);
+        return;
+      }
+      const read = Math.min(at + 9 * HOUR + pick([20, 45, 70, 110]) * MINUTE, endOf(k) - 10 * MINUTE);
+      if (read > at && fits(k, read)) actions.push({ at: read, by: "reader", run: () => openCaseFile(caseDeps, ref) });
+    };
+    /** The reporter answers (and so has read what the desk wrote). */
+    const answer = (at: number, text: string, files: UploadedFile[] = [], { fresh = false } = {}) => {
+      byReporter(at, async () => {
+        await markRead(caseDeps, staged.current(), "balie");
+        await postReporterMessage(caseDeps, mref, text, files);
+      });
+      readByDesk(at, { fresh });
+    };
+    const answerable = (at: number) => fits(windowOf(at), at) && stateOf(windowOf(at)) !== "gesloten";
+
+    // The review of a written record: agreed, now and then corrected, for two not yet.
+    if (p.channel !== "webformulier" && !unreviewed.has(p.key)) {
+      const t = dayAfter(times[0] as number, pick([1, 2, 3, 4]));
+      if (answerable(t)) {
+        const corrected = pick([true, false], [1, 4]);
+        byReporter(t, () => reviewRecord(caseDeps, mref, corrected ? { correction: CORRECTION } : { agree: true }));
+        if (corrected) readByDesk(t);
+      }
+    }
+
+    if (route.kind === "advies") {
+      const kAck = history.findIndex((h) => h.state === "bevestigd");
+      if (kAck >= 0) {
+        // The VP's first answer, and often the reporter's reply.
+        const vpAt = (times[kAck] as number) + 5 * MINUTE;
+        if (pick([true, false], [4, 1]) && fits(kAck, vpAt)) {
+          ask(vpAt, "bericht", VP_FIRST);
+          const reply = dayAfter(vpAt, pick([1, 2, 3]));
+          if (pick([true, false], [3, 2]) && answerable(reply)) answer(reply, VP_ANSWER);
+        }
+        // The light registration: sick leave and a formal complaint, as far as the VP knows.
+        const factsAt = (times[kAck] as number) + DAY + 2 * HOUR;
+        if (pick([true, false], [3, 2]) && fits(kAck, factsAt)) {
+          const facts = { sickLeave: pick(["ja", "nee"], [1, 3]), ...(pick([true, false], [2, 1]) ? { formalComplaint: pick(["ja", "nee"], [1, 5]) } : {}) };
+          byDesk(factsAt, () => recordVpFacts(caseDeps, ref, facts));
+        }
+        const noteAt = (times[kAck] as number) + 2 * DAY + HOUR;
+        if (pick([true, false], [1, 2]) && fits(kAck, noteAt)) byDesk(noteAt, () => addInternalNote(caseDeps, ref, pick(NOTES.bevestigd ?? [])));
+      }
+      // A referral only with the reporter's consent, given in the mailbox on the day of the referral (a referral in the
+      // first minute of a UTC day leaves no earlier moment that day: the consent is then missing, never misdated).
+      const kRef = history.findIndex((h) => h.state === "doorverwezen");
+      if (kRef > 0) {
+        const day = reporterDay(new Date(times[kRef] as number)).getTime();
+        if (fits(kRef - 1, day)) byReporter(day, () => setReferralConsent(caseDeps, mref, true));
+      }
+    } else {
+      const kTriage = history.findIndex((h, k) => k >= deskFrom && h.state === "triage");
+      if (kTriage >= 0) {
+        const tag = tags.get(p.key);
+        const tagAt = (times[kTriage] as number) + 25 * MINUTE;
+        if (tag && fits(kTriage, tagAt)) byDesk(tagAt, () => tagPerson(caseDeps, ref, tag));
+        const noteAt = (times[kTriage] as number) + 40 * MINUTE;
+        if (pick([true, false], [2, 3]) && fits(kTriage, noteAt)) byDesk(noteAt, () => addInternalNote(caseDeps, ref, pick(NOTES.triage ?? [])));
+        // A question from the desk and the reporter's answer, sometimes with a file.
+        const q = (times[kTriage] as number) + pick([90, 120, 150, 200]) * MINUTE;
+        if ((p.documented || pick([true, false], [3, 2])) && fits(kTriage, q)) {
+          const which = p.key === "doc-1" ? 0 : pick([0, 1, 2, 3]);
+          ask(q, "bericht", QUESTIONS[which] as string);
+          const a = dayAfter(q, p.key === "doc-1" ? 1 : pick([1, 2, 3, 4]));
+          if (answerable(a)) {
+            const file = which === 2 || p.key === "doc-3" || pick([true, false], [1, 4]);
+            const text = file ? (ANSWERS[2] as string) : (ANSWERS[which] as string);
+            answer(a, text, file ? [{ name: "tijdlijn.txt", bytes: new TextEncoder().encode(TIMELINE_TXT) }] : [], { fresh: p.key === "doc-1" });
+          }
+        }
+      }
+      // A second round once the inquiry starts; doc-2's question is still waiting for the reporter.
+      const kInquiry = history.findIndex((h, k) => k >= deskFrom && (p.key === "doc-2" ? h.state === "feitenonderzoek" : h.state === "vooronderzoek"));
+      if (kInquiry >= 0 && (p.documented || pick([true, false], [1, 2]))) {
+        const q = (times[kInquiry] as number) + 3 * HOUR;
+        if (fits(kInquiry, q)) {
+          ask(q, "bericht", INQUIRY_QUESTION);
+          const a = dayAfter(q, pick([2, 3, 5, 6]));
+          if (p.key !== "doc-2" && answerable(a)) answer(a, INQUIRY_ANSWER);
+        }
+      }
+      for (const state of ["vooronderzoek", "feitenonderzoek"] as const) {
+        const k = history.findIndex((h, i) => i >= deskFrom && h.state === state);
+        const noteAt = (times[k] as number) + HOUR + 10 * MINUTE;
+        if (k >= 0 && pick([true, false], [1, 2]) && fits(k, noteAt)) byDesk(noteAt, () => addInternalNote(caseDeps, ref, pick(NOTES[state] ?? [])));
+      }
+      // The feedback (terugkoppeling), when the plan has it: a message of its own kind, which records feedbackAt. The
+      // desk gives it before it closes the case: one planned after the close is given just before it.
+      const feedbackAt = feedbackOf(p.key, route.kind, history, receivedAt, today).feedbackAt;
+      if (feedbackAt) {
+        let t = Date.parse(feedbackAt);
+        let k = windowOf(t);
+        if (k >= 0 && stateOf(k) === "gesloten") {
+          const close = history.findIndex((h) => h.state === "gesloten");
+          k = close - 1;
+          t = (times[close] as number) - pick([30, 45, 60]) * MINUTE;
+          if (!fits(k, t)) t = (times[close] as number) - 2 * MINUTE;
+        }
+        if (atDesk(k) && fits(k, t)) {
+          ask(t, "terugkoppeling", feedbackText(stateOf(k), history[k + 1]?.state));
+          // Most reporters read it within days; the documented ones have it waiting as new.
+          const read = dayAfter(t, pick([1, 2, 4, 7]));
+          if (!p.documented && pick([true, false], [3, 1]) && read < nowMs) byReporter(read, () => markRead(caseDeps, staged.current(), "balie"));
+        }
+      }
+      // Now and then a reporter adds something to an open case of late, which nobody on the desk has opened yet.
+      const kLast = history.length - 1;
+      const more = dayAfter(times[kLast] as number, pick([3, 6, 10]));
+      if (!p.documented && open && atDesk(kLast) && nowMs - more < 60 * DAY && pick([true, false]) && answerable(more)) answer(more, ADDITION, [], { fresh: true });
+    }
+
+    // A step of the history: written as it stands, with its audit entry (who, what, at that time) on the log of the
+    // member the case was with then: regional intake's until it forwarded the case. The reporter's steps are not audited.
+    const step = async (entry: HistoryEntry) => {
+      const current = staged.current();
+      if (entry !== first) {
+        const index = current.history.length;
+        let written = entry;
+        if (entry.event === "doorgestuurd") {
+          const reason = new TextEncoder().encode(`Organisatie achterhaald bij de triage: de melding betreft ${route.member.name}.`);
+          written = { ...entry, note: await deps.sealer.seal(ctx, dataKey, reason, historyPart(index)) };
+        }
+        staged.replace({ ...current, state: entry.state, history: [...current.history, written], version: current.version + 1 });
+      }
+      if (entry.by === "melder") return;
+      const at = new Date(entry.at);
+      // The transfer itself is on the sending member's log, as transferCase records it.
+      const member = intakeRoute && (forwardAt === undefined || at.getTime() <= forwardAt) ? intakeRoute.member.id : route.member.id;
+      const action: Pick<AuditEvent, "action" | "detail"> =
+        entry.event === "doorgestuurd"
+          ? { action: "transfer", detail: `${entry.to?.member}/${entry.to?.desk}` }
+          : entry === first
+            ? { action: "register-intake" }
+            : { action: "transition", detail: entry.state };
+      audit.push({ event: { member, actor: entry.by, caseId, ...action }, at });
+    };
+    // In time order, steps first. Nobody on the desk acts after an answer it has not read yet.
+    const timeline = [
+      ...history.map((entry, k) => ({ at: times[k] as number, order: 0, run: () => step(entry) })),
+      ...actions.filter((a) => a.by === "reporter" || unreadFrom === undefined || a.at < unreadFrom).map((a) => ({ at: a.at, order: 1, run: a.run })),
+    ].sort((x, y) => x.at - y.at || x.order - y.order);
+    for (const item of timeline) {
+      clockAt = item.at;
+      await item.run();
+    }
+
+    const done = staged.current();
+    const record = CaseRecordSchema.parse({
+      ...done,
       ...(Object.keys(outcome).length ? { outcome } : {}),
-      ...feedbackOf(p.key, route.kind, history, receivedAt, today),
       version: 1,
     } satisfies CaseRecord) as CaseRecord;
+    return { record, audit };
   };
-  // A few at a time: the store's round trips dominate, and the last case is written only after all others.
+
+  // A few at a time: the store's round trips dominate. Every case is built before any is written, and the last one
+  // only after every audit entry.
   const BATCH = 12;
-  const head = planned.slice(0, -1);
-  const create = async (p: PlannedCase) => {
+  const built: Built[] = [];
+  for (let i = 0; i < planned.length; i += BATCH) built.push(...(await Promise.all(planned.slice(i, i + BATCH).map(build))));
+  const final = built.pop() as Built;
+  let created = 0;
+  const entries: Built["audit"] = [];
+  const create = async ({ record, audit }: Built) => {
     try {
-      await deps.cases.createCase(await build(p));
+      await deps.cases.createCase(record);
       created++;
+      entries.push(...audit);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
+      // There from an interrupted seeding: the stored case keeps its own files; the ones made for this copy go.
+      await discardAttachments(deps.blobs, { member: record.member, caseId: record.id }, record.attachments ?? []);
     }
   };
-  for (let i = 0; i < head.length; i += BATCH) await Promise.all(head.slice(i, i + BATCH).map(create));
-  await create(last);
+  for (let i = 0; i < built.length; i += BATCH) await Promise.all(built.slice(i, i + BATCH).map(create));
+  entries.push(...final.audit);
+  const since = addMonths(now, -DEMO_AUDIT_MONTHS).getTime();
+  await appendInOrder(deps.audit, entries.filter((e) => e.at.getTime() >= since));
+  await create(final);
   return { created };
+}
+
+/**
+ * Appends the demo's audit entries to each member's log in time order (a member's one after the other, members side
+ * by side). A member whose log has entries already got them from an interrupted seeding: appending again would only
+ * repeat them, so it is left as it is (the cases that seeding did not finish then lack their entries).
+ */
+async function appendInOrder(audit: AuditLog, entries: Built["audit"]): Promise<void> {
+  const byMember = new Map<string, Built["audit"]>();
+  for (const entry of entries) byMember.set(entry.event.member, [...(byMember.get(entry.event.member) ?? []), entry]);
+  await Promise.all(
+    [...byMember].map(async ([member, list]) => {
+      if ((await audit.list(member, { limit: 1 })).items.length > 0) return;
+      for (const { event, at } of list.sort((a, b) => a.at.getTime() - b.at.getTime())) await audit.append(event, at);
+    }),
+  );
 }
 
 async function documentedReceipt(receipts: ReceiptCodes, key: string): Promise<{ locator: string; hash: string }> {
@@ -617,12 +1047,19 @@ function randomLocator(): string {
   return [...randomBytes(8)].map((b) => CROCKFORD[b & 31]).join("");
 }
 
-function content(p: PlannedCase) {
+function content(p: PlannedCase, files: CheckedFile[]) {
   const contact =
     p.anonymity === "anoniem"
       ? undefined
       : { name: "Demomelder (fictief)", email: "demomelder@voorbeeld.invalid" };
-  return { description: p.description, when: p.when, where: p.where, anonymity: p.anonymity, contact };
+  return {
+    description: p.description,
+    when: p.when,
+    where: p.where,
+    anonymity: p.anonymity,
+    contact,
+    ...(files.length ? { files: files.map(({ id, name }) => ({ id, name })) } : {}),
+  };
 }
 
 /** For tests and the runner: the plan's size per member and the keys, without touching a store. */

@@ -148,7 +148,13 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
     const mailer = createLocalMailer({ dir: mailDir, sender: LOCAL_MAIL_SENDER, clock });
     const sealer = createEnvelopeSealer(keyring);
     const receipts = createReceiptCodes(options.scryptCost ? { scryptCost: options.scryptCost } : {});
-    if (options.demoCases) await seedDemoCases({ cases: store.cases, region: store.region, sealer, receipts, clock });
+    const blobs = createLocalBlobStore({ root: join(dataDir, "blobs") });
+    const inspector = createFileInspector();
+    const signals = createSignalIndex({ client, tableName: TABLE_NAME_DEFAULT });
+    const audit = createAuditLog({ client, tableName: TABLE_NAME_DEFAULT, hasher: createAuditHasher({ key: auditKey }) });
+    if (options.demoCases) {
+      await seedDemoCases({ cases: store.cases, region: store.region, sealer, receipts, clock, blobs, inspector, tags: keyring, signals, audit });
+    }
 
     const deps = {
       ...store,
@@ -158,16 +164,16 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<LocalD
       tokens: createSubmissionTokens({ key: submissionKey }),
       pow: createProofOfWork({ key: submissionKey, fallbackDelaySeconds: options.powFallbackDelaySeconds }),
       mailbox: createMailboxSessions({ key: submissionKey, clock }),
-      inspector: createFileInspector(),
-      blobs: createLocalBlobStore({ root: join(dataDir, "blobs") }),
+      inspector,
+      blobs,
       clock,
       throttle: createReceiptThrottle({ client, tableName: TABLE_NAME_DEFAULT }),
       logger: new Logger({ serviceName: "meldpunt-local", logLevel: options.logLevel ?? "INFO" }),
       assets,
       auth: { login, sessions: createSessions({ key: sessionKey, clock }), staff },
-      audit: createAuditLog({ client, tableName: TABLE_NAME_DEFAULT, hasher: createAuditHasher({ key: auditKey }) }),
+      audit,
       tags: keyring,
-      signals: createSignalIndex({ client, tableName: TABLE_NAME_DEFAULT }),
+      signals,
       library: createLibraryStore({ client, tableName: TABLE_NAME_DEFAULT }),
       statistics: createStatisticsStore({ client, tableName: TABLE_NAME_DEFAULT }),
       logos,
