@@ -91,6 +91,24 @@ describe("a member admin's logo", () => {
     expect((await get(oldSrc as string)).status).toBe(404);
   });
 
+  it("keeps showing the old logo when the save is refused as stale, and deletes it once a new one is named", async () => {
+    const before = (await hoorn())?.logo;
+    const src = logoIn(await (await get("/organisatie/hoorn")).text());
+    const admin = await staffSession(hub.url, "beheer-hoorn");
+    const stale = String(((await hub.deps.region.getMember("hoorn"))?.version ?? 0) - 1);
+    const refused = await upload(admin, { version: stale }, { name: "logo.png", bytes: demoLogo("#123456"), type: "image/png" });
+    expect(refused.status).toBe(409);
+    expect((await hoorn())?.logo).toEqual(before);
+    expect((await get(src as string)).status).toBe(200);
+
+    const version = String((await hub.deps.region.getMember("hoorn"))?.version);
+    expect((await upload(admin, { version }, { name: "logo.png", bytes: demoLogo("#234567"), type: "image/png" })).status).toBe(303);
+    const now = (await hoorn())?.logo;
+    expect(now?.hash).not.toBe(before?.hash);
+    expect(await hub.deps.logos.get("hoorn", before?.hash as string)).toBeUndefined();
+    expect(await hub.deps.logos.get("hoorn", now?.hash as string)).toMatchObject({ type: "png" });
+  });
+
   it("keeps the logo when the other settings are saved", async () => {
     const logo = (await hoorn())?.logo;
     const admin = await staffSession(hub.url, "beheer-hoorn");

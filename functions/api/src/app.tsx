@@ -230,8 +230,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const member = c.req.param("member");
     const ref = (await deps.region.getMember(member))?.theme?.logo;
     if (!ref || c.req.param("file") !== logoPath(member, ref).split("/").at(-1)) return c.notFound();
-    const logo = await deps.logos.get(member);
-    if (!logo || logo.hash !== ref.hash) return c.notFound();
+    const logo = await deps.logos.get(member, ref.hash);
+    if (!logo) return c.notFound();
     return c.body(new Uint8Array(logo.bytes), 200, { "Content-Type": logo.type === "png" ? "image/png" : "image/jpeg", "Cache-Control": "public, max-age=31536000, immutable" });
   });
 

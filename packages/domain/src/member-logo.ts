@@ -13,10 +13,12 @@ export const MAX_LOGO_BYTES = 5 * 1024;
 
 export type LogoType = LogoRef["type"];
 
+/** Logos by member and content hash: a new one never overwrites the one the configuration still names. */
 export interface MemberLogos {
-  get(member: MemberId): Promise<{ type: LogoType; bytes: Uint8Array; hash: string } | undefined>;
-  /** Stores the member's logo in place of the one before; returns the content's hash. */
+  get(member: MemberId, hash: string): Promise<{ type: LogoType; bytes: Uint8Array } | undefined>;
+  /** Stores a logo of the member; returns the content's hash, which names it. */
   put(member: MemberId, logo: { type: LogoType; bytes: Uint8Array }): Promise<string>;
+  remove(member: MemberId, hash: string): Promise<void>;
 }
 
 /** The path a page links the logo at; the app serves it (and only the current one). */

@@ -17,9 +17,9 @@ const LOGO_REFUSED: Record<"too-large" | "type", Label> = {
 };
 
 /**
- * Sets (or with `bytes` undefined removes) a member's logo. The logo item is written first and the configuration
- * after it, with the version the page showed: a failure in between leaves the old configuration, whose logo is still
- * served under its own hash only while it is the current one.
+ * Sets (or with `bytes` undefined removes) a member's logo. The new logo is stored first, the configuration that names
+ * it after, with the version the page showed; the old logo is removed last. A failure in between leaves the old
+ * configuration and its logo as they were (and at worst an unnamed logo item, never served).
  */
 export async function setMemberLogo(
   deps: { region: RegionStore; logos: MemberLogos; inspector: FileInspector },
@@ -28,7 +28,7 @@ export async function setMemberLogo(
 ): Promise<Member> {
   const current = await deps.region.getMember(member);
   if (!current || current.kind === "regio") throw new NotFoundError();
-  const { logo: _old, ...theme } = current.theme ?? {};
+  const { logo: old, ...theme } = current.theme ?? {};
   let logo: LogoRef | undefined;
   if (change.bytes) {
     if (change.bytes.length > MAX_LOGO_BYTES) throw new ValidationError([{ field: "logo", message: LOGO_REFUSED["too-large"] }]);
@@ -39,5 +39,7 @@ export async function setMemberLogo(
   }
   const nextTheme = { ...theme, ...(logo ? { logo } : {}) };
   const { theme: _theme, ...rest } = current;
-  return saveMemberConfig(deps.region, { ...rest, ...(Object.keys(nextTheme).length ? { theme: nextTheme } : {}), version: change.version + 1 });
+  const saved = await saveMemberConfig(deps.region, { ...rest, ...(Object.keys(nextTheme).length ? { theme: nextTheme } : {}), version: change.version + 1 });
+  if (old && old.hash !== logo?.hash) await deps.logos.remove(member, old.hash);
+  return saved;
 }
