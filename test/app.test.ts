@@ -323,7 +323,10 @@ describe("bad input gets a clear 4xx and writes nothing", () => {
     const before = await caseItems(t);
     const res = await t.app.request("/melden", form({ ...valid, description: "x".repeat(300 * 1024) }));
     expect(res.status).toBe(413);
-    expect(await res.text()).toContain("te groot");
+    const page = await res.text();
+    expect(page).toContain("te groot: er is niets opgeslagen");
+    // The way back to what was typed: the browser keeps it, the page says so.
+    expect(page).toContain("Ga terug met de knop Vorige van uw browser; wat u typte staat er nog.");
     expect(await caseItems(t)).toHaveLength(before.length);
   });
 

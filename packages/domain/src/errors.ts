@@ -97,8 +97,9 @@ export class UnavailableError extends HubError {
 export class TooLargeError extends HubError {
   constructor() {
     super("too-large", {
-      nl: "Wat u verstuurt is te groot. Maak de tekst korter en probeer het opnieuw.",
-      en: "What you are sending is too large. Shorten the text and try again.",
+      // Nothing was read: the way back to what the reporter typed is the browser's Back button, which keeps it.
+      nl: "Wat u verstuurt is te groot: er is niets opgeslagen. Ga terug met de knop Vorige van uw browser; wat u typte staat er nog. Kies dan minder of kleinere bestanden (hoogstens 5, elk hoogstens 10 MB), of maak de tekst korter.",
+      en: "What you are sending is too large: nothing was stored. Go back with your browser's Back button; what you typed is still there. Then choose fewer or smaller files (at most 5, each at most 10 MB), or shorten the text.",
     });
     this.name = "TooLargeError";
   }
