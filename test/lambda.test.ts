@@ -76,6 +76,12 @@ describe("the Lambda entry", () => {
     expect([through.statusCode, JSON.parse(through.body)]).toEqual([200, { status: "ok" }]);
   });
 
+  it("tells the reporter what one request here can carry: 4 MB of files in all (Lambda's payload limit)", async () => {
+    const form = (await buildHandler(env())(httpApiEvent("GET", "/melden"), lambdaContext())).body;
+    expect(form).toContain("Hoogstens 5 bestanden van elk hoogstens 4 MB, samen hoogstens 4 MB:");
+    expect(form).toContain(`data-max-total="${4 * 1024 * 1024}"`);
+  });
+
   it("stores a report under the member's KMS key with the {member, case} context and reads it back", async () => {
     const handler = buildHandler(env());
     // The form as the page issues it (token, challenge) with the nonce its script would find: the production wait.

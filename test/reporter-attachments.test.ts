@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createApp } from "@meldpunt/api";
 import { decodeContent } from "@meldpunt/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseItems, form, issuedForm, mailboxCookie, receiptCodeIn, type TestApp, testApp } from "./support/local";
@@ -124,5 +125,31 @@ describe("five files of 10 MB each", () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/href="#files"[^>]*>[^<]*te-groot\.pdf/);
     expect((await caseItems(t)).length).toBe(before);
+  });
+});
+
+describe("a deployment that takes less in one request (the Lambda: 4 MB in all)", () => {
+  it("says so in the hint and refuses files over it together, at the field, with the text kept and nothing stored", async () => {
+    // The hub's own inspector with the limits a deployment gives it (the Lambda: createFileInspector(LAMBDA_UPLOADS)).
+    const app = createApp({ ...t.deps, inspector: { ...t.deps.inspector, maxBytes: 1024 * 1024, maxTotalBytes: 1024 * 1024 } });
+    const form = await (await app.request("/melden", { headers: { Accept: "text/html" } })).text();
+    expect(form).toContain("Hoogstens 5 bestanden van elk hoogstens 1 MB, samen hoogstens 1 MB:");
+    // Each file alone is within the limit; together they are not.
+    const body = new FormData();
+    const values = { ...(await issuedForm(app)), member: "medemblik", wants: "melding", reporterType: "medewerker", anonymity: "anoniem", subcategories: "financieel.fraude", description: "Twee stukken van de boekhouding." };
+    for (const [name, value] of Object.entries(values)) body.append(name, value);
+    for (const name of ["a.txt", "b.txt"]) body.append("files", new File([new Uint8Array(600 * 1024).fill(0x61)], name));
+    const before = (await caseItems(t)).length;
+    const res = await app.request("/melden", { method: "POST", headers: { Accept: "text/html" }, body });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toMatch(/href="#files"[^>]*>Uw bestanden zijn samen groter dan 1 MB\. Kies minder of kleinere bestanden\./);
+    expect(page).toContain("Twee stukken van de boekhouding.</textarea>");
+    expect((await caseItems(t)).length).toBe(before);
+  });
+
+  it("is 10 MB a file and no total of its own in the embedded default", async () => {
+    const form = await (await t.app.request("/melden", { headers: { Accept: "text/html" } })).text();
+    expect(form).toContain('id="files-hint">Hoogstens 5 bestanden van elk hoogstens 10 MB: pdf');
   });
 });

@@ -1,4 +1,5 @@
-// Static assets: the report form's small proof-of-work script (pow.js), the receipt's copy and print (receipt.js); hub.css, made of the theme tokens, the NL Design
+// Static assets: the report form's small proof-of-work script (pow.js), the receipt's copy and print (receipt.js), the
+// file pickers' size check (files.js); hub.css, made of the theme tokens, the NL Design
 // System component CSS the pages use and the hub's own layout; and staff.css with what only staff pages use (tables).
 // Built once at start-up (local runner, tests); in the cloud the same files go to S3.
 //
@@ -56,8 +57,8 @@ export interface Asset {
 }
 
 export async function buildAssets(): Promise<Map<string, Asset>> {
-  // The report form's proof of work (docs/decisions.md 24) and the receipt's copy and print buttons: plain JS, no
-  // build step, no third-party code.
+  // The report form's proof of work (docs/decisions.md 24), the receipt's copy and print buttons and the file
+  // pickers' size check: plain JS, no build step, no third-party code.
   const script = (name: string) => readFile(join(dirname(fileURLToPath(import.meta.url)), name), "utf8");
   const javascript = "text/javascript; charset=utf-8";
   return new Map([
@@ -65,6 +66,7 @@ export async function buildAssets(): Promise<Map<string, Asset>> {
     ["staff.css", { contentType: "text/css; charset=utf-8", body: await buildStylesheet({ components: STAFF_COMPONENTS, hubLayout: false, layout: "staff.css" }) }],
     ["pow.js", { contentType: javascript, body: await script("pow.js") }],
     ["receipt.js", { contentType: javascript, body: await script("receipt.js") }],
+    ["files.js", { contentType: javascript, body: await script("files.js") }],
   ]);
 }
 

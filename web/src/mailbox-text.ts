@@ -27,8 +27,15 @@ export const M = {
   sent: { nl: "Uw bericht is verstuurd.", en: "Your message has been sent." },
   filesFieldLabel: { nl: "Bestanden toevoegen (niet verplicht)", en: "Add files (optional)" },
   filesHint: {
-    nl: "Hoogstens 5 bestanden van elk hoogstens 10 MB: pdf, jpg, png, heic, docx, txt of eml. Uit foto's halen we de locatie en andere gegevens. In documenten (pdf, docx) kan uw naam staan bij de eigenschappen: controleer dat eerst.",
-    en: "At most 5 files of at most 10 MB each: pdf, jpg, png, heic, docx, txt or eml. We remove the location and other data from photos. Documents (pdf, docx) may carry your name in their properties: check that first.",
+    nl: "Hoogstens 5 bestanden van elk hoogstens {file}{together}: pdf, jpg, png, heic, docx, txt of eml. Uit foto's halen we de locatie en andere gegevens. In documenten (pdf, docx) kan uw naam staan bij de eigenschappen: controleer dat eerst.",
+    en: "At most 5 files of at most {file} each{together}: pdf, jpg, png, heic, docx, txt or eml. We remove the location and other data from photos. Documents (pdf, docx) may carry your name in their properties: check that first.",
+  },
+  /** Where a deployment takes less in one request than five whole files (the cloud: docs/cloud.md). */
+  filesTogether: { nl: ", samen hoogstens {total}", en: ", {total} together at most" },
+  /** Said by /assets/files.js before anything is sent; the server says the same if it gets there. */
+  filesTooLarge: {
+    nl: "Uw bestanden zijn te groot: elk hoogstens {file}, samen hoogstens {total}. Kies minder of kleinere bestanden; er is nog niets verstuurd.",
+    en: "Your files are too large: each at most {file}, {total} together at most. Choose fewer or smaller files; nothing has been sent yet.",
   },
   filesAgain: {
     nl: "Kies uw bestanden opnieuw: om uw privacy te beschermen bewaren we niets voordat het formulier goed is verstuurd.",

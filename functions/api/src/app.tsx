@@ -169,6 +169,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c,
       <ReportFormPage
         lang={c.get("lang")}
+        fileLimits={deps.inspector}
         members={await deps.region.listMembers()}
         formToken={formToken}
         powChallenge={powChallenge}
@@ -192,7 +193,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const formAgain = async (extra: { errors?: Record<string, string>; notice?: string }, status: ContentfulStatusCode) => {
       const challenge = proof.ok || proof.reason === "too-early" ? (powChallenge as string) : deps.pow.challenge(formToken, now);
       const members = await deps.region.listMembers();
-      const form = <ReportFormPage lang={lang} members={members} formToken={formToken} powChallenge={challenge} values={values} filesLost={files.length > 0} {...extra} />;
+      const form = <ReportFormPage lang={lang} members={members} formToken={formToken} powChallenge={challenge} values={values} filesLost={files.length > 0} fileLimits={deps.inspector} {...extra} />;
       return page(c, form, status);
     };
     // The header's language switch on this form is a button of the form (Layout's `languageForm`): the form comes back

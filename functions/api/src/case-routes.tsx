@@ -48,6 +48,7 @@ export function caseRoutes(auth: StaffAuth, deps: CaseFileDeps & Pick<StaffSideD
       c,
       <CaseFilePage
         lang={lang}
+        fileLimits={deps.inspector}
         desk={desk}
         memberName={member?.name ?? file.record.member}
         file={file}

@@ -73,6 +73,7 @@ export function deskRoutes(auth: StaffAuth, deps: Deps): Hono<Env> {
       c,
       <ReportFormPage
         lang={c.get("lang")}
+        fileLimits={deps.inspector}
         members={handled}
         formToken={formToken}
         powChallenge=""

@@ -32,7 +32,7 @@ export function buildHandler(env: Record<string, string | undefined>) {
     throttle: adapter("throttle"),
     blobs: adapter("blobs"),
     logos: adapter("logos"),
-    inspector: createFileInspector(),
+    inspector: createFileInspector(LAMBDA_UPLOADS),
     receipts: createReceiptCodes(),
     ...submissionKeyed(env, clock),
     ...(staff ? staffSide(staff, env, adapter, load, clock) : {}),
@@ -44,6 +44,14 @@ export function buildHandler(env: Record<string, string | undefined>) {
   const appHandler = async (event: LambdaEvent, context: Context) => (fromCloudFront(event.headers) ? handle(app)(event, context) : NOT_THROUGH_CLOUDFRONT);
   return middy(appHandler).use(injectLambdaContext(logger, { resetKeys: true }));
 }
+
+/**
+ * What one request can carry here (docs/cloud.md, "Uploads"): Lambda takes at most 6 MB of event, and API Gateway sends
+ * a multipart body base64-encoded (4/3 larger), beside the form's text (≤ 256 KiB) and the headers. 4 MB of files in
+ * all fits with room; the pages say so and /assets/files.js stops a larger choice before it is sent. The presigned
+ * upload that would take the full 5 × 10 MB is not built (decision 26).
+ */
+const LAMBDA_UPLOADS = { maxBytes: 4 * 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024 };
 
 /** Plain and short: whoever sends a request to the API's own address learns nothing from the answer. */
 const NOT_THROUGH_CLOUDFRONT: { statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded: boolean; cookies?: string[] } = {

@@ -76,7 +76,7 @@ export function mailboxRoutes(deps: MailboxRouteDeps): Hono<AppEnv> {
     const done = c.req.query("gedaan") as keyof typeof NOTICES | undefined;
     const notice = done && done in NOTICES ? tr(lang, NOTICES[done]) : undefined;
     const view = await openMailbox(deps, s);
-    return page(c, <MailboxPage lang={lang} view={view} csrf={s.csrf} notice={notice} errors={extra.errors} values={extra.values} filesLost={extra.filesLost} />, extra.status ?? 200);
+    return page(c, <MailboxPage lang={lang} fileLimits={deps.inspector} view={view} csrf={s.csrf} notice={notice} errors={extra.errors} values={extra.values} filesLost={extra.filesLost} />, extra.status ?? 200);
   };
 
   /** A mailbox POST: a live session with its CSRF token, then `act`; a validation error shows the mailbox with it. */

@@ -29,11 +29,15 @@ export { classifyZip, zipEntryNames } from "./zip";
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-export function createFileInspector(options: { maxBytes?: number } = {}): FileInspector {
+/** Five files of `maxBytes` unless the deployment takes less in one request (the Lambda: docs/cloud.md). */
+export function createFileInspector(options: { maxBytes?: number; maxTotalBytes?: number } = {}): FileInspector {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxTotalBytes = options.maxTotalBytes ?? 5 * maxBytes;
   if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) throw new RangeError("maxBytes must be a positive integer");
+  if (!Number.isSafeInteger(maxTotalBytes) || maxTotalBytes < maxBytes) throw new RangeError("maxTotalBytes must be an integer of at least maxBytes");
   return {
     maxBytes,
+    maxTotalBytes,
     inspect(bytes: Uint8Array): InspectedFile {
       if (bytes.length === 0) return { ok: false, reason: "empty" };
       // Before any parsing, so an oversized upload costs nothing more than its length check.

@@ -30,15 +30,18 @@ export function cleanFileName(name: string): string {
   return clean || "bestand";
 }
 
-const REFUSALS: Record<"empty" | "too-large" | "type-not-allowed" | "damaged", Label> = {
+/** A limit in whole megabytes (units of 1,024², as the pages count sizes). */
+export const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
+
+const refusals = (inspector: Pick<FileInspector, "maxBytes">): Record<"empty" | "too-large" | "type-not-allowed" | "damaged", Label> => ({
   empty: { nl: "dit bestand is leeg.", en: "this file is empty." },
-  "too-large": { nl: "dit bestand is groter dan 10 MB.", en: "this file is larger than 10 MB." },
+  "too-large": { nl: `dit bestand is groter dan ${megabytes(inspector.maxBytes)}.`, en: `this file is larger than ${megabytes(inspector.maxBytes)}.` },
   "type-not-allowed": {
     nl: "dit soort bestand kunnen we niet aannemen. Toegestaan zijn pdf, jpg, png, heic, docx, txt en eml.",
     en: "we cannot accept this kind of file. Allowed are pdf, jpg, png, heic, docx, txt and eml.",
   },
   damaged: { nl: "dit bestand is beschadigd of onvolledig.", en: "this file is damaged or incomplete." },
-};
+});
 
 /** Field issues for the files (field `files`), or none; each refused file is named with its reason. */
 export function checkUploads(inspector: FileInspector, uploads: UploadedFile[]): { files: CheckedFile[]; issues: FieldIssue[] } {
@@ -48,13 +51,22 @@ export function checkUploads(inspector: FileInspector, uploads: UploadedFile[]):
       issues: [{ field: "files", message: { nl: `Voeg hoogstens ${MAX_ATTACHMENTS} bestanden toe.`, en: `Add at most ${MAX_ATTACHMENTS} files.` } }],
     };
   }
+  const total = uploads.reduce((sum, u) => sum + u.bytes.length, 0);
+  if (total > inspector.maxTotalBytes) {
+    const most = megabytes(inspector.maxTotalBytes);
+    return {
+      files: [],
+      issues: [{ field: "files", message: { nl: `Uw bestanden zijn samen groter dan ${most}. Kies minder of kleinere bestanden.`, en: `Together your files are larger than ${most}. Choose fewer or smaller files.` } }],
+    };
+  }
   const files: CheckedFile[] = [];
   const refused: { name: string; why: Label }[] = [];
+  const why = refusals(inspector);
   for (const upload of uploads) {
     const name = cleanFileName(upload.name);
     const verdict = inspector.inspect(upload.bytes);
     if (verdict.ok) files.push({ id: newAttachmentId(), name, type: verdict.type, bytes: verdict.bytes });
-    else refused.push({ name, why: REFUSALS[verdict.reason] });
+    else refused.push({ name, why: why[verdict.reason] });
   }
   if (refused.length === 0) return { files, issues: [] };
   // One message for the field, naming every refused file: a page shows one message per field.

@@ -206,7 +206,10 @@ export type InspectedFile =
 
 /** Decides a file's type from its content (never its name or the browser's claim) and strips image metadata. Pure. */
 export interface FileInspector {
+  /** The largest file it takes. */
   readonly maxBytes: number;
+  /** The most all files of one form may weigh together (a deployment's request limit, docs/cloud.md). */
+  readonly maxTotalBytes: number;
   inspect(bytes: Uint8Array): InspectedFile;
 }
 

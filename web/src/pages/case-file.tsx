@@ -24,7 +24,7 @@ import { formatBytes, formatDate, href, type Lang, tr } from "../i18n";
 import { Layout } from "../layout";
 import { FILE_TYPE_TEXT } from "../mailbox-text";
 import { fill, MEASURE_TEXT, STATE_FOR_STAFF, T } from "../text";
-import { FilesField } from "./mailbox";
+import { type FileLimits, FILES_SCRIPT_PATH, FilesField } from "./mailbox";
 
 export interface CaseFileProps {
   lang: Lang;
@@ -39,6 +39,7 @@ export interface CaseFileProps {
   now: Date;
   notice?: string;
   errors?: Errors;
+  fileLimits: FileLimits;
   values?: { text?: string; note?: string };
   print?: boolean;
 }
@@ -285,7 +286,7 @@ export function CaseFilePage(props: CaseFileProps) {
             checked="bericht"
             errors={errors}
           />
-          <FilesField lang={lang} errors={errors} />
+          <FilesField lang={lang} errors={errors} limits={props.fileLimits} />
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             {tr(lang, C.send)}
           </button>
@@ -341,6 +342,7 @@ export function CaseFilePage(props: CaseFileProps) {
           <LinkParagraph href={href(lang, `/balie/${desk.id}`)}>{tr(lang, T.backToQueue)}</LinkParagraph>
         </>
       )}
+      {props.print ? null : <script src={FILES_SCRIPT_PATH} defer></script>}
     </Layout>
   );
 }

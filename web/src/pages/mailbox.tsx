@@ -1,6 +1,6 @@
 // The reporter's mailbox: status, timeline, messages both ways, files, and on an advice contact consent and closing,
 // on an oral report the review of the written record. Every form is a plain POST that works without JavaScript.
-import { MAX_MESSAGE, type MailboxFile, type MailboxView, TAXONOMY } from "@meldpunt/domain";
+import { type FileInspector, MAX_ATTACHMENTS, MAX_MESSAGE, type MailboxFile, type MailboxView, megabytes, TAXONOMY } from "@meldpunt/domain";
 import type { Child } from "hono/jsx";
 import { ErrorSummary, type Errors, Field, fieldAria } from "../form";
 import { formatBytes, formatDate, href, type Lang, tr } from "../i18n";
@@ -22,6 +22,7 @@ export interface MailboxProps {
   values?: { text?: string; correction?: string };
   /** Files were sent with a form that came back: they must be chosen again. */
   filesLost?: boolean;
+  fileLimits: FileLimits;
 }
 
 function FileList(props: { lang: Lang; files: MailboxFile[] }) {
@@ -117,7 +118,7 @@ export function MailboxPage(props: MailboxProps) {
                 {props.values?.text ?? ""}
               </textarea>
             </Field>
-            <FilesField lang={lang} errors={summary} />
+            <FilesField lang={lang} errors={summary} limits={props.fileLimits} />
             {button(tr(lang, M.send))}
           </MailboxForm>
         </section>
@@ -187,16 +188,38 @@ export function MailboxPage(props: MailboxProps) {
           {tr(lang, M.signOut)}
         </button>
       </MailboxForm>
+      {view.closed ? null : <script src={FILES_SCRIPT_PATH} defer></script>}
     </Layout>
   );
 }
 
-/** The file picker of the report form and the mailbox: several files, the allow-list as a hint. */
-export function FilesField(props: { lang: Lang; errors: Errors }) {
-  const { lang, errors } = props;
+/** How much a form may carry: the inspector's limits (a deployment's, docs/cloud.md). */
+export type FileLimits = Pick<FileInspector, "maxBytes" | "maxTotalBytes">;
+
+export const FILES_SCRIPT_PATH = "/assets/files.js";
+
+/**
+ * The file picker of the report form, the mailbox and the case page: several files, the allow-list and the limits as
+ * a hint. /assets/files.js (on the same pages) checks the sizes before anything is sent, from the data attributes.
+ */
+export function FilesField(props: { lang: Lang; errors: Errors; limits: FileLimits }) {
+  const { lang, errors, limits } = props;
+  const sizes = { file: megabytes(limits.maxBytes), total: megabytes(limits.maxTotalBytes) };
+  const together = limits.maxTotalBytes < MAX_ATTACHMENTS * limits.maxBytes ? fill(tr(lang, M.filesTogether), sizes) : "";
   return (
-    <Field field="files" label={tr(lang, M.filesFieldLabel)} hint={tr(lang, M.filesHint)} errors={errors}>
-      <input class="utrecht-textbox hub-file-input" type="file" id="files" name="files" multiple accept={FILE_ACCEPT} {...fieldAria("files", errors, true)} />
+    <Field field="files" label={tr(lang, M.filesFieldLabel)} hint={fill(tr(lang, M.filesHint), { ...sizes, together })} errors={errors}>
+      <input
+        class="utrecht-textbox hub-file-input"
+        type="file"
+        id="files"
+        name="files"
+        multiple
+        accept={FILE_ACCEPT}
+        data-max-file={String(limits.maxBytes)}
+        data-max-total={String(limits.maxTotalBytes)}
+        data-too-large={fill(tr(lang, M.filesTooLarge), sizes)}
+        {...fieldAria("files", errors, true)}
+      />
     </Field>
   );
 }

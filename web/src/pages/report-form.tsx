@@ -17,7 +17,7 @@ import { ErrorSummary, type Errors, Field, FieldError, FIRST_SUBJECT_ID, fieldAr
 import { href, type Lang, tr } from "../i18n";
 import { brandOf, Layout } from "../layout";
 import { M } from "../mailbox-text";
-import { FilesField } from "./mailbox";
+import { type FileLimits, FILES_SCRIPT_PATH, FilesField } from "./mailbox";
 
 export const POW_SCRIPT_PATH = "/assets/pow.js";
 import { R } from "../report-text";
@@ -62,6 +62,7 @@ export function ReportFormPage(props: {
   errors?: Errors;
   /** The form came back after files were sent with it: they must be chosen again. */
   filesLost?: boolean;
+  fileLimits: FileLimits;
   /**
    * Staff register a report received by phone, in a meeting, by e-mail or letter on this form too: it asks how and
    * when it came in, posts to the desk with the session's CSRF token, and needs no proof of work.
@@ -213,7 +214,7 @@ export function ReportFormPage(props: {
             {values.witnesses ?? ""}
           </textarea>
         </Field>
-        <FilesField lang={lang} errors={summary} />
+        <FilesField lang={lang} errors={summary} limits={props.fileLimits} />
 
         <h2 class="utrecht-heading-2">{tr(lang, R.howTitle)}</h2>
         <RadioGroup
@@ -235,6 +236,7 @@ export function ReportFormPage(props: {
       </form>
       {/* No inline script (CSP script-src 'self'); without it the form still works, after a short wait. */}
       {intake ? null : <script src={POW_SCRIPT_PATH} defer></script>}
+      <script src={FILES_SCRIPT_PATH} defer></script>
     </Layout>
   );
 }
