@@ -118,6 +118,12 @@ describe("submitting a report", () => {
 });
 
 describe("routing from the form", () => {
+  it("tells the reporter, at the role, that the role steers where the report goes and whom to choose among several", async () => {
+    const form = await (await t.app.request("/melden", { headers: { Accept: "text/html" } })).text();
+    expect(form).toContain('id="role-hint">Zo komt uw melding nooit bij iemand terecht over wie ze gaat. Gaat het over meer mensen? Kies de persoon met de hoogste functie');
+    expect(form).toMatch(/<select[^>]*id="role"[^>]*aria-describedby="role-hint"/);
+  });
+
   const cases: [string, Record<string, string>, { member: string; desk: string; kind: string; track: string }, string][] = [
     ["advice only goes to the vertrouwenspersoon as a contact, received as a question", { wants: "advies" }, { member: "hoorn", desk: "hoorn-vp", kind: "advies", track: "ambtelijk" }, "Uw vraag is ontvangen"],
     ["a report about the burgemeester goes via the griffier", { role: "burgemeester" }, { member: "hoorn", desk: "hoorn-griffier", kind: "melding", track: "bestuurlijk" }, "griffier"],

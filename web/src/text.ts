@@ -23,8 +23,8 @@ export const T = {
   wantsLegend: { nl: "Wat wilt u?", en: "What would you like?" },
   roleLabel: { nl: "Wie is de persoon over wie het gaat? (niet verplicht)", en: "Who is the person this is about? (optional)" },
   roleHint: {
-    nl: "Zo komt uw melding nooit bij iemand terecht over wie ze gaat. Noem hier geen naam.",
-    en: "So that your report never reaches the person it is about. Do not give a name here.",
+    nl: "Zo komt uw melding nooit bij iemand terecht over wie ze gaat. Gaat het over meer mensen? Kies de persoon met de hoogste functie en noem de anderen in uw beschrijving. Noem hier geen naam.",
+    en: "So that your report never reaches the person it is about. Is it about more people? Choose the one with the highest position and mention the others in your description. Do not give a name here.",
   },
   rolePlaceholder: { nl: "Weet ik niet of zeg ik liever niet", en: "I don't know or rather not say" },
   categoryLegend: { nl: "Waar gaat uw melding over?", en: "What is your report about?" },

@@ -95,9 +95,9 @@ export function ReportFormPage(props: {
       />
     </Field>
   );
-  const select = (field: "role" | "relation", label: string, options: readonly string[], labels: Record<string, { nl: string; en: string }>) => (
-    <Field field={field} label={label} errors={errors}>
-      <select class="utrecht-select utrecht-select--html-select" id={field} name={field} {...fieldAria(field, errors, false)}>
+  const select = (field: "role" | "relation", label: string, options: readonly string[], labels: Record<string, { nl: string; en: string }>, hint?: string) => (
+    <Field field={field} label={label} hint={hint} errors={errors}>
+      <select class="utrecht-select utrecht-select--html-select" id={field} name={field} {...fieldAria(field, errors, Boolean(hint))}>
         <option value="">{tr(lang, T.rolePlaceholder)}</option>
         {options.map((code) => (
           <option value={code} selected={values[field] === code}>
@@ -206,7 +206,7 @@ export function ReportFormPage(props: {
         {text("where", tr(lang, R.whereLabel), MAX_SHORT_TEXT)}
 
         <h2 class="utrecht-heading-2">{tr(lang, R.whoTitle)}</h2>
-        {select("role", tr(lang, T.roleLabel), Roles.codes, Roles.labels)}
+        {select("role", tr(lang, T.roleLabel), Roles.codes, Roles.labels, tr(lang, T.roleHint))}
         {select("relation", tr(lang, R.relationLabel), Relations.codes, Relations.labels)}
         {text("personName", tr(lang, R.personNameLabel), 200, tr(lang, R.personNameHint))}
         <Field field="witnesses" label={tr(lang, R.witnessesLabel)} hint={tr(lang, R.witnessesHint)} errors={errors}>
