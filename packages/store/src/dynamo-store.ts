@@ -32,7 +32,7 @@ import {
 import type { CaseFacts, RetentionFacts } from "@meldpunt/domain/staff";
 import * as z from "zod/mini";
 import { caseItemKeys, caseKey, DESK_PREFIX, deskKey, MEMBER_PREFIX, memberKey, queuePartition, REGION_PK, receiptPartition } from "./keys";
-import { queryAll, send } from "./requests";
+import { queryAll, queryReceiptIndex, send } from "./requests";
 import { INDEXES, keyAttributeNames } from "./table";
 
 export interface DynamoStoreOptions {
@@ -131,19 +131,8 @@ export function createDynamoStore({ client, tableName }: DynamoStoreOptions): { 
       await putVersioned(caseItem(record), record.version);
     },
     async findByReceiptLocator(locator) {
-      const out = await send(() =>
-        client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEXES.receipt.name,
-            KeyConditionExpression: "#pk = :pk",
-            ExpressionAttributeNames: { "#pk": INDEXES.receipt.partitionKey },
-            ExpressionAttributeValues: marshall({ ":pk": receiptPartition(locator) }),
-            Limit: MAX_RECEIPT_CANDIDATES,
-          }),
-        ),
-      );
-      return (out.Items ?? []).map((item) => z.parse(CaseRecordSchema, withoutKeys(item)));
+      const items = await queryReceiptIndex(client, tableName, receiptPartition(locator), MAX_RECEIPT_CANDIDATES);
+      return items.map((item) => z.parse(CaseRecordSchema, withoutKeys(item)));
     },
     async listDeskQueue(member: MemberId, desk: DeskId, page): Promise<Page<CaseSummary>> {
       const partition = queuePartition(member, desk);

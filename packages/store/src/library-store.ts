@@ -17,7 +17,7 @@ import {
   MAX_LIBRARY_COMMENTS,
 } from "@meldpunt/domain/staff";
 import * as z from "zod/mini";
-import { queryAll, send } from "./requests";
+import { queryAll, queryReceiptIndex, send } from "./requests";
 import { INDEXES, keyAttributeNames } from "./table";
 
 export interface LibraryStoreOptions {
@@ -102,19 +102,7 @@ export function createLibraryStore({ client, tableName }: LibraryStoreOptions): 
     },
     async findByRef(ref) {
       // The receipt index is eventually consistent in AWS: two submissions of one case within a moment may both pass.
-      const out = await send(() =>
-        client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEXES.receipt.name,
-            KeyConditionExpression: "#pk = :pk",
-            ExpressionAttributeNames: { "#pk": INDEXES.receipt.partitionKey },
-            ExpressionAttributeValues: marshall({ ":pk": libraryRefPartition(ref) }),
-            Limit: 10,
-          }),
-        ),
-      );
-      const [first] = out.Items ?? [];
+      const [first] = await queryReceiptIndex(client, tableName, libraryRefPartition(ref), 10);
       return first ? z.parse(LibraryEntrySchema, without(first)) : undefined;
     },
     async listEntries(state, filter = {}): Promise<LibrarySummary[]> {

@@ -1,5 +1,5 @@
-// The two things every adapter on the table does with a request: map its failure to the domain's error family, and
-// read a Query to its end. One place, so every port fails and pages alike.
+// The things every adapter on the table does with a request: map its failure to the domain's error family, read a
+// Query to its end, and ask the receipt index. One place, so every port fails and pages alike.
 import {
   type AttributeValue,
   ConditionalCheckFailedException,
@@ -7,7 +7,9 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, HubError, UnavailableError } from "@meldpunt/domain";
+import { INDEXES } from "./table";
 
 /**
  * Runs one request. A failed condition becomes `onConditionFailed()` (a ConflictError unless the caller retries on it),
@@ -38,4 +40,24 @@ export async function queryAll(client: DynamoDBClient, input: QueryCommandInput,
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/**
+ * The items under one partition of the receipt index (gsi2): a case by its receipt locator, a library entry by its
+ * reference. At most `limit`: the caller decides what more than one means.
+ */
+export async function queryReceiptIndex(client: DynamoDBClient, tableName: string, partition: string, limit: number): Promise<Record<string, AttributeValue>[]> {
+  const out = await send(() =>
+    client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.receipt.name,
+        KeyConditionExpression: "#pk = :pk",
+        ExpressionAttributeNames: { "#pk": INDEXES.receipt.partitionKey },
+        ExpressionAttributeValues: marshall({ ":pk": partition }),
+        Limit: limit,
+      }),
+    ),
+  );
+  return out.Items ?? [];
 }
